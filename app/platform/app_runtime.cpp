@@ -1,0 +1,207 @@
+#include "platform/app_runtime.h"
+
+#include <SDL.h>
+#if defined(__EMSCRIPTEN__)
+#include <GLES3/gl3.h>
+#else
+#include <SDL_opengl.h>
+#endif
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "platform/bundle.h"
+#include "ui/app_ui.h"
+#include "ui/theme.h"
+
+namespace stadsmijn {
+
+namespace {
+// Enough frames for ImGui to settle hover, focus and layout after an input.
+constexpr int settle_frames = 4;
+
+std::span<const unsigned char> bytes_of(const char* path) {
+    const EmbeddedFile* file = find_embedded(path);
+    if (!file) return {};
+    return {file->data, file->size};
+}
+}  // namespace
+
+AppRuntime::AppRuntime(HostHooks hooks) : hooks_(std::move(hooks)) {}
+
+void AppRuntime::load_bundle() {
+    std::vector<ContentFile> files;
+    for (const EmbeddedFile& file : embedded_files()) {
+        std::string_view path = file.path;
+        if (path.starts_with("content/")) files.push_back({file.path, file.text()});
+    }
+    LoadedContent loaded = load_content(files);
+    content_ = std::move(loaded.content);
+    problems_ = std::move(loaded.problems);
+
+    // Dutch first: it is the reference every other catalog falls back to.
+    std::vector<const EmbeddedFile*> catalogs;
+    for (const EmbeddedFile& file : embedded_files()) {
+        std::string_view path = file.path;
+        if (path.starts_with("i18n/") && path.ends_with(".json")) catalogs.push_back(&file);
+    }
+    std::stable_partition(catalogs.begin(), catalogs.end(),
+                          [](const EmbeddedFile* f) { return std::string_view(f->path) == "i18n/nl.json"; });
+    for (const EmbeddedFile* file : catalogs) {
+        std::string_view path = file->path;
+        std::string code(path.substr(5, path.size() - 10));
+        translator_.add(Catalog::parse(file->text(), code, file->path, problems_));
+    }
+    if (!translator_.has_language("nl")) problems_.push_back({"i18n/nl.json", "", "missing: Dutch is the reference"});
+
+    font_bytes_ = {bytes_of("fonts/Inter-Regular.otf"), bytes_of("fonts/Inter-SemiBold.otf")};
+    if (font_bytes_.regular.empty() || font_bytes_.semibold.empty())
+        problems_.push_back({"fonts/", "", "the UI font is missing from the build; using a fallback font"});
+    if (!problems_.empty()) last_error_ = problems_.front().to_string();
+}
+
+void AppRuntime::start(SDL_Window* window, void* gl_context, const char* glsl_version, std::string_view fragment,
+                       const std::vector<std::string>& browser_languages) {
+    window_ = window;
+    load_bundle();
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing written behind the citizen's back
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplSDL2_InitForOpenGL(window, gl_context);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+
+    Route route = parse_route(fragment);
+    std::string code = choose_language(route.language, "", browser_languages, translator_.languages());
+    translator_.set_language(code);
+    if (hooks_.set_document_language) hooks_.set_document_language(code);
+    state_.route = route;
+    show_route(route, false);
+    frames_to_settle_ = settle_frames;
+}
+
+void AppRuntime::shutdown() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+}
+
+void AppRuntime::handle_event(const SDL_Event& event) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    frames_to_settle_ = settle_frames;
+}
+
+void AppRuntime::wake() { frames_to_settle_ = std::max(frames_to_settle_, settle_frames); }
+
+void AppRuntime::set_system_prefers_dark(bool dark) {
+    state_.system_prefers_dark = dark;
+    wake();
+}
+
+void AppRuntime::on_url_changed(std::string_view fragment) {
+    Route route = parse_route(fragment);
+    if (route == state_.route) return;
+    if (!route.language.empty() && translator_.has_language(route.language)) apply_language(route.language);
+    show_route(route, false);
+    wake();
+}
+
+void AppRuntime::apply_language(const std::string& code) {
+    if (!translator_.set_language(code)) return;
+    if (hooks_.set_document_language) hooks_.set_document_language(code);
+}
+
+void AppRuntime::show_route(Route route, bool push_history) {
+    bool screen_changed = !(route.screen == state_.route.screen && route.device_id == state_.route.device_id &&
+                            route.poll_id == state_.route.poll_id);
+    state_.route = std::move(route);
+    if (push_history && hooks_.set_url) hooks_.set_url(format_route(state_.route), false);
+    std::string title = ui::page_title(translator_, state_.route);
+    if (title != title_ && hooks_.set_title) hooks_.set_title(title);
+    title_ = title;
+    if (screen_changed) reset_scroll_ = true;
+}
+
+void AppRuntime::refresh_fonts_and_theme() {
+    int window_w = 0, window_h = 0, drawable_w = 0, drawable_h = 0;
+    SDL_GetWindowSize(window_, &window_w, &window_h);
+    SDL_GL_GetDrawableSize(window_, &drawable_w, &drawable_h);
+    float pixel_ratio = window_w > 0 ? static_cast<float>(drawable_w) / static_cast<float>(window_w) : 1.0f;
+    pixel_ratio = std::clamp(std::round(pixel_ratio * 4.0f) / 4.0f, 1.0f, 4.0f);
+    float text_scale = std::clamp(state_.preferences.text_scale, 1.0f, 2.0f);
+
+    if (!fonts_.body || fonts_.pixel_ratio != pixel_ratio || fonts_.text_scale != text_scale) {
+        ImGuiIO& io = ImGui::GetIO();
+        fonts_ = ui::build_fonts(*io.Fonts, font_bytes_, pixel_ratio, text_scale);
+        io.FontGlobalScale = 1.0f / pixel_ratio;
+        io.FontDefault = fonts_.body;
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    const ui::Palette& palette = ui::palette_for(state_.preferences.theme, state_.system_prefers_dark);
+    if (applied_palette_ != &palette || applied_text_scale_ != text_scale) {
+        ui::apply_theme(palette, text_scale);
+        applied_palette_ = &palette;
+        applied_text_scale_ = text_scale;
+    }
+}
+
+void AppRuntime::frame() {
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) handle_event(event);
+
+    refresh_fonts_and_theme();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    // ImGui 1.86 asserts on a zero step; browsers that coarsen timers give one (imgui#3644, #6114).
+    if (!(io.DeltaTime > 0.0f)) io.DeltaTime = 1.0f / 60.0f;
+    io.DeltaTime = std::min(io.DeltaTime, 0.25f);
+
+    ImGui::NewFrame();
+    ui::UiActions actions;
+    const ui::Palette& palette = ui::palette_for(state_.preferences.theme, state_.system_prefers_dark);
+    ui::UiFrame ui_frame{content_, problems_, translator_, state_, fonts_, palette, semantics_, actions};
+    ui_frame.reset_scroll = reset_scroll_;
+    reset_scroll_ = false;
+    ui::draw_app(ui_frame);
+    ImGui::Render();
+
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(palette.background.r / 255.0f, palette.background.g / 255.0f, palette.background.b / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(window_);
+    ++frames_drawn_;
+    if (frames_to_settle_ > 0) --frames_to_settle_;
+    wants_animation_ = actions.wants_another_frame;
+
+    if (actions.language) {
+        apply_language(*actions.language);
+        Route route = state_.route;
+        route.language = *actions.language;
+        state_.route = route;
+        if (hooks_.set_url) hooks_.set_url(format_route(route), true);
+        show_route(route, false);
+        wake();
+    }
+    if (actions.navigate) {
+        show_route(*actions.navigate, true);
+        wake();
+    }
+    if (actions.open_url && hooks_.open_url) hooks_.open_url(*actions.open_url);
+}
+
+bool AppRuntime::wants_frames() const {
+    const ImGuiIO& io = ImGui::GetIO();
+    bool pointer_held = io.MouseDown[0] || io.MouseDown[1] || io.MouseDown[2];
+    return frames_to_settle_ > 0 || pointer_held || io.WantTextInput || wants_animation_;
+}
+
+}  // namespace stadsmijn

@@ -1,0 +1,84 @@
+// The app between the platform and the screens: loads content and catalogs from the bundle,
+// turns SDL events and URL changes into state, draws a frame when one is needed, and carries
+// out what the screens ask for through the host's hooks.
+//
+// Both main loops (web: main_web.cpp, desktop: main_native.cpp) drive it the same way:
+//   AppRuntime app(hooks);  app.start(window, gl_context, glsl_version, fragment, languages);
+//   on each event: app.handle_event(event);   on a URL change: app.on_url_changed(fragment);
+//   app.frame();  and sleep while !app.wants_frames()
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/app_state.h"
+#include "core/content/content.h"
+#include "core/i18n.h"
+#include "ui/fonts.h"
+#include "ui/semantics.h"
+
+struct SDL_Window;
+union SDL_Event;
+
+namespace stadsmijn {
+
+// What the host (browser page or desktop) does for the app.
+struct HostHooks {
+    std::function<void(const std::string& fragment, bool replace)> set_url;  // push or replace history
+    std::function<void(const std::string& title)> set_title;
+    std::function<void(const std::string& code)> set_document_language;
+    std::function<void(const std::string& url)> open_url;  // in a new tab
+};
+
+class AppRuntime {
+public:
+    explicit AppRuntime(HostHooks hooks);
+
+    // Loads the bundle and sets up ImGui on an existing GL context. `fragment` is the URL's
+    // fragment at start ("#/about?lang=en"); `browser_languages` the browser's preferences.
+    void start(SDL_Window* window, void* gl_context, const char* glsl_version, std::string_view fragment,
+               const std::vector<std::string>& browser_languages);
+    void shutdown();
+
+    void handle_event(const SDL_Event& event);
+    void on_url_changed(std::string_view fragment);  // the back button, a typed URL
+    void set_system_prefers_dark(bool dark);
+    void wake();  // something outside wants a frame (a network answer, a resize)
+
+    void frame();
+    bool wants_frames() const;
+
+    unsigned frames_drawn() const { return frames_drawn_; }
+    std::string current_fragment() const { return format_route(state_.route); }
+    const std::string& language() const { return translator_.language(); }
+    const std::string& last_error() const { return last_error_; }
+    const ui::Semantics& semantics() const { return semantics_; }
+
+private:
+    void load_bundle();
+    void apply_language(const std::string& code);
+    void show_route(Route route, bool push_history);
+    void refresh_fonts_and_theme();
+
+    HostHooks hooks_;
+    SDL_Window* window_ = nullptr;
+    Content content_;
+    Problems problems_;
+    Translator translator_;
+    AppState state_;
+    ui::Fonts fonts_;
+    ui::FontBytes font_bytes_;
+    ui::Semantics semantics_;
+    const void* applied_palette_ = nullptr;
+    float applied_text_scale_ = 0;
+    unsigned frames_drawn_ = 0;
+    int frames_to_settle_ = 0;  // ImGui needs a few frames after input to finish what it started
+    bool wants_animation_ = false;
+    bool reset_scroll_ = false;
+    std::string title_;
+    std::string last_error_;
+};
+
+}  // namespace stadsmijn

@@ -1,0 +1,93 @@
+#include "ui/theme.h"
+
+#include <imgui.h>
+
+namespace stadsmijn::ui {
+
+namespace {
+constexpr Rgb hex(unsigned value) {
+    return Rgb{static_cast<unsigned char>(value >> 16), static_cast<unsigned char>(value >> 8),
+               static_cast<unsigned char>(value)};
+}
+
+ImVec4 colour(Rgb c, float alpha = 1.0f) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha); }
+}  // namespace
+
+const Palette& light_palette() {
+    static const Palette palette{"light",        hex(0xF7F5F0), hex(0xFFFFFF), hex(0x1B1B1B), hex(0x4F4F4F),
+                                 hex(0x0B57A4),  hex(0x1D6B47), hex(0xFFFFFF), hex(0x15563A), hex(0x767676),
+                                 hex(0x0B57A4),  hex(0xFFF1C2), hex(0x4A3500)};
+    return palette;
+}
+
+const Palette& dark_palette() {
+    static const Palette palette{"dark",         hex(0x141618), hex(0x1F2326), hex(0xEDEDED), hex(0xBDBDBD),
+                                 hex(0x8CB8FF),  hex(0x5CCB94), hex(0x0B1F15), hex(0x7AD9AA), hex(0x858D93),
+                                 hex(0x8CB8FF),  hex(0x3D3100), hex(0xFFE9A6)};
+    return palette;
+}
+
+const Palette& high_contrast_palette() {
+    static const Palette palette{"high-contrast", hex(0x000000), hex(0x000000), hex(0xFFFFFF), hex(0xFFFFFF),
+                                 hex(0xFFE500),   hex(0xFFFFFF), hex(0x000000), hex(0xFFE500), hex(0xFFFFFF),
+                                 hex(0xFFE500),   hex(0x000000), hex(0xFFE500)};
+    return palette;
+}
+
+const Palette& palette_for(ThemeChoice choice, bool system_prefers_dark) {
+    switch (choice) {
+        case ThemeChoice::light: return light_palette();
+        case ThemeChoice::dark: return dark_palette();
+        case ThemeChoice::high_contrast: return high_contrast_palette();
+        case ThemeChoice::system: break;
+    }
+    return system_prefers_dark ? dark_palette() : light_palette();
+}
+
+void apply_theme(const Palette& p, float text_scale) {
+    ImGuiStyle style;
+    style.WindowPadding = ImVec2(16, 12);
+    style.FramePadding = ImVec2(14, 10);
+    style.ItemSpacing = ImVec2(10, 10);
+    style.ItemInnerSpacing = ImVec2(8, 6);
+    style.TouchExtraPadding = ImVec2(2, 2);
+    style.ScrollbarSize = 12;
+    style.FrameRounding = 8;
+    style.ChildRounding = 10;
+    style.WindowRounding = 0;
+    style.WindowBorderSize = 0;
+    style.FrameBorderSize = 1;
+    style.ChildBorderSize = 1;
+    style.ScaleAllSizes(text_scale);
+
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_Text] = colour(p.text);
+    c[ImGuiCol_TextDisabled] = colour(p.muted_text);
+    c[ImGuiCol_WindowBg] = colour(p.background);
+    c[ImGuiCol_ChildBg] = colour(p.surface);
+    c[ImGuiCol_PopupBg] = colour(p.surface);
+    c[ImGuiCol_Border] = colour(p.border);
+    c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_FrameBg] = colour(p.surface);
+    c[ImGuiCol_FrameBgHovered] = colour(p.surface);
+    c[ImGuiCol_FrameBgActive] = colour(p.surface);
+    c[ImGuiCol_Button] = colour(p.accent);
+    c[ImGuiCol_ButtonHovered] = colour(p.accent_hovered);
+    c[ImGuiCol_ButtonActive] = colour(p.accent_hovered);
+    c[ImGuiCol_Header] = colour(p.surface);
+    c[ImGuiCol_HeaderHovered] = colour(p.surface);
+    c[ImGuiCol_HeaderActive] = colour(p.surface);
+    c[ImGuiCol_Separator] = colour(p.border);
+    c[ImGuiCol_ScrollbarBg] = colour(p.background);
+    c[ImGuiCol_ScrollbarGrab] = colour(p.border);
+    c[ImGuiCol_ScrollbarGrabHovered] = colour(p.muted_text);
+    c[ImGuiCol_ScrollbarGrabActive] = colour(p.text);
+    c[ImGuiCol_CheckMark] = colour(p.accent);
+    c[ImGuiCol_SliderGrab] = colour(p.accent);
+    c[ImGuiCol_SliderGrabActive] = colour(p.accent_hovered);
+    c[ImGuiCol_NavHighlight] = colour(p.focus);
+    c[ImGuiCol_TextSelectedBg] = colour(p.link, 0.35f);
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace stadsmijn::ui

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs what Stadsmijn needs on Debian bookworm, as root, and only what is missing.
+# Called by `make run` and `make test`; safe to run again (it does nothing when all is there).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/../.." && pwd)
+
+debian_packages=(
+  # build
+  cmake make g++ pkg-config dpkg-dev
+  # web build: emcc 3.1.6 with clang-14, lld, binaryen
+  emscripten
+  # native build of the app (SDL2 + OpenGL 3) and its headless UI tests
+  libsdl2-dev libgl-dev xvfb xauth
+  # header-only libraries used by both builds
+  nlohmann-json3-dev doctest-dev
+  # server
+  libcpp-httplib-dev libsqlite3-dev libssl-dev zlib1g-dev libbrotli-dev
+  # font subsetting and precompression
+  fonts-noto-core python3-fonttools python3-brotli brotli gzip
+  # browser tests
+  chromium nodejs npm
+  # fuzzing
+  clang-14 libclang-rt-14-dev
+)
+
+missing=()
+for p in "${debian_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+# node may come from elsewhere (the machine image ships one); accept any node >= 18 with npm.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=()
+  for p in "${missing[@]}"; do [[ $p == nodejs || $p == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]+"${filtered[@]}"}")
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "stadsmijn: installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# deb-src entry, so `apt-get source` can fetch the imgui and libsdl2 source packages.
+# The URI is copied from the machine's own deb entry: no host name lives in this repository.
+src_list=/etc/apt/sources.list.d/stadsmijn-debian-src.sources
+if [ ! -f "$src_list" ]; then
+  uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  if [ -z "$uri" ]; then
+    uri=$(awk '$1=="deb" && $0 ~ /bookworm/ {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
+  fi
+  [ -n "$uri" ] || { echo "stadsmijn: cannot find the Debian mirror in the apt sources" >&2; exit 1; }
+  cat > "$src_list" <<SRC
+Types: deb-src
+URIs: $uri
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  apt-get update -qq
+fi
+
+# npm packages for the browser tests (exact versions in tests/browser/package-lock.json).
+if [ ! -d "$here/tests/browser/node_modules/playwright-core" ] && [ -f "$here/tests/browser/package.json" ]; then
+  echo "stadsmijn: installing npm packages for the browser tests"
+  (cd "$here/tests/browser" && npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || npm install --no-audit --no-fund --loglevel=error)
+fi
