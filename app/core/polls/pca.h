@@ -1,0 +1,55 @@
+// Principal components of a vote matrix, the way Pol.is computes them, on sparse data.
+//
+// Pol.is fills every missing vote with its statement's mean, centres each statement on that mean
+// and finds two components by power iteration with deflation. After imputing and centring, a
+// missing cell is exactly zero, so the centred matrix has as many non-zeros as there are votes
+// and each iteration costs O(votes), not O(participants x statements).
+//
+// Moderated-out statements are zero for every participant, as Pol.is's `zero-out-columns` makes
+// them: they carry no variance, but they do count as "seen" when a participant is projected.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/polls/votes.h"
+
+namespace stadsmijn::polls {
+
+struct PcaDesc {
+    int max_iterations = 0;           // per component; 0 means 200
+    double tolerance = 0;             // stop when no entry moves more; 0 means 1e-11
+    std::uint64_t seed = 0;           // start vector when there is no warm start
+    // Components from an earlier run, one value per statement index (may be empty). Used as the
+    // start vector and to keep the map's orientation from flipping between updates.
+    std::array<std::vector<double>, 2> previous;
+};
+
+struct Pca {
+    std::vector<double> center;                   // per statement: mean of the votes cast
+    std::array<std::vector<double>, 2> components;  // unit length, or all zero when there is no variance
+    std::array<double, 2> eigenvalues{};          // variance carried, unnormalised
+    std::array<int, 2> iterations{};
+};
+
+// moderated_out[s] is true for statements whose votes must not shape the map.
+Pca principal_components(const VoteMatrix& votes, std::span<const char> moderated_out, const PcaDesc& desc);
+
+struct Point {
+    double x = 0;
+    double y = 0;
+};
+
+// Pol.is's sparsity-aware projection: the dot product over the statements a participant voted
+// on, scaled by sqrt(statements / statements seen) so that people with few votes are not all
+// pulled into the centre. With count_moderated_as_seen (Pol.is's behaviour), moderated-out
+// statements count as seen by everyone.
+std::vector<Point> project_participants(const VoteMatrix& votes, std::span<const char> moderated_out,
+                                        const Pca& pca, bool count_moderated_as_seen);
+
+// Where a participant who agreed with only that statement would land (Pol.is's comment projection).
+std::vector<Point> project_statements(const Pca& pca);
+
+}  // namespace stadsmijn::polls
