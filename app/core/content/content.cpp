@@ -1,0 +1,238 @@
+#include "core/content/content.h"
+
+#include <set>
+
+namespace stadsmijn {
+
+namespace {
+
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+    for (const auto& item : items)
+        if (item.id == id) return &item;
+    return nullptr;
+}
+
+const ContentFile* find_file(const std::vector<ContentFile>& files, std::string_view path) {
+    for (const auto& file : files)
+        if (file.path == path) return &file;
+    return nullptr;
+}
+
+const std::string kSources = "content/sources.json";
+const std::string kMaterials = "content/materials.json";
+const std::string kDevices = "content/devices.json";
+const std::string kCompositions = "content/compositions.json";
+const std::string kRepairOdds = "content/repair_odds.json";
+const std::string kMunicipalities = "content/municipalities.json";
+const std::string kPlaces = "content/places.json";
+const std::string kGuidance = "content/guidance.json";
+
+// A citation found while reading, checked against the registry once every file is in.
+struct Citation {
+    std::string file;
+    std::string path;
+    std::string id;
+};
+
+void cite(std::vector<Citation>& out, const std::string& file, const std::string& path,
+          const std::vector<std::string>& ids) {
+    for (const auto& id : ids) out.push_back({file, path, id});
+}
+
+void collect_citations(const Content& c, std::vector<Citation>& out) {
+    for (std::size_t i = 0; i < c.materials.size(); ++i) {
+        const Material& m = c.materials[i];
+        std::string at = "materials[" + std::to_string(i) + "]";
+        cite(out, kMaterials, at + ".list_sources", m.list_sources);
+        cite(out, kMaterials, at + ".role_sources", m.role_sources);
+        cite(out, kMaterials, at + ".recycling_sources", m.recycling_sources);
+        for (std::size_t f = 0; f < m.facts.size(); ++f)
+            cite(out, kMaterials, at + ".facts[" + std::to_string(f) + "].sources", m.facts[f].sources);
+        for (std::size_t s = 0; s < m.supply.size(); ++s)
+            cite(out, kMaterials, at + ".supply[" + std::to_string(s) + "].sources", m.supply[s].percent.sources);
+    }
+    for (std::size_t i = 0; i < c.devices.size(); ++i) {
+        const Device& d = c.devices[i];
+        std::string at = "devices[" + std::to_string(i) + "]";
+        if (d.lifetime_years) cite(out, kDevices, at + ".lifetime_years.sources", d.lifetime_years->sources);
+        if (d.production_kg_co2e) cite(out, kDevices, at + ".production_kg_co2e.sources", d.production_kg_co2e->sources);
+    }
+    for (std::size_t i = 0; i < c.compositions.size(); ++i) {
+        const Composition& comp = c.compositions[i];
+        std::string at = "compositions[" + std::to_string(i) + "]";
+        cite(out, kCompositions, at + ".sources", comp.unknown_sources);
+        for (std::size_t f = 0; f < comp.figures.size(); ++f) {
+            std::string fat = at + ".figures[" + std::to_string(f) + "]";
+            cite(out, kCompositions, fat + ".sources", comp.figures[f].grams.sources);
+            for (std::size_t n = 0; n < comp.figures[f].inputs.size(); ++n)
+                cite(out, kCompositions, fat + ".inputs[" + std::to_string(n) + "].sources",
+                     comp.figures[f].inputs[n].sources);
+        }
+    }
+    cite(out, kRepairOdds, "sources", c.repair_odds.sources);
+    for (std::size_t i = 0; i < c.provinces.size(); ++i)
+        cite(out, kMunicipalities, "provinces[" + std::to_string(i) + "].sources", c.provinces[i].sources);
+    for (std::size_t i = 0; i < c.municipalities.size(); ++i) {
+        std::string at = "municipalities[" + std::to_string(i) + "]";
+        cite(out, kMunicipalities, at + ".sources", c.municipalities[i].sources);
+        cite(out, kMunicipalities, at + ".waste_company.sources", c.municipalities[i].waste_company.sources);
+    }
+    for (std::size_t i = 0; i < c.places.size(); ++i)
+        cite(out, kPlaces, "places[" + std::to_string(i) + "].sources", c.places[i].sources);
+    for (std::size_t i = 0; i < c.guidance.size(); ++i) {
+        std::string at = "guidance[" + std::to_string(i) + "]";
+        for (std::size_t p = 0; p < c.guidance[i].points.size(); ++p)
+            cite(out, kGuidance, at + ".points[" + std::to_string(p) + "].sources", c.guidance[i].points[p].sources);
+        for (std::size_t f = 0; f < c.guidance[i].facts.size(); ++f)
+            cite(out, kGuidance, at + ".facts[" + std::to_string(f) + "].sources", c.guidance[i].facts[f].sources);
+    }
+}
+
+void cross_check(const Content& c, Problems& problems, const std::set<std::string>& loaded) {
+    // Every cited source exists (only when the registry itself loaded, to avoid a flood).
+    if (loaded.count(kSources)) {
+        std::vector<Citation> citations;
+        collect_citations(c, citations);
+        for (const auto& citation : citations)
+            if (!c.find_source(citation.id))
+                problems.push_back({citation.file, citation.path,
+                                    "cites '" + citation.id + "', which is not in content/sources.json"});
+    }
+    for (std::size_t i = 0; i < c.materials.size(); ++i) {
+        const Material& m = c.materials[i];
+        if (!m.group.empty() && !c.find_material(m.group))
+            problems.push_back({kMaterials, "materials[" + std::to_string(i) + "].group",
+                                "'" + m.group + "' is not a material id in this file"});
+    }
+    if (loaded.count(kDevices) && loaded.count(kMaterials)) {
+        for (std::size_t i = 0; i < c.compositions.size(); ++i) {
+            const Composition& comp = c.compositions[i];
+            std::string at = "compositions[" + std::to_string(i) + "]";
+            if (!comp.device.empty() && !c.find_device(comp.device))
+                problems.push_back({kCompositions, at + ".device", "'" + comp.device + "' is not a device in content/devices.json"});
+            if (!comp.material.empty() && !c.find_material(comp.material))
+                problems.push_back({kCompositions, at + ".material",
+                                    "'" + comp.material + "' is not a material in content/materials.json"});
+        }
+    }
+    if (loaded.count(kRepairOdds)) {
+        auto check = [&](const std::string& category, const std::string& at) {
+            if (!category.empty() && !is_ords_category(category))
+                problems.push_back({kRepairOdds, at, "'" + category + "' is not an ORDS v0.3 product category"});
+        };
+        for (std::size_t i = 0; i < c.repair_odds.categories.size(); ++i)
+            check(c.repair_odds.categories[i].category, "categories[" + std::to_string(i) + "].category");
+        for (std::size_t i = 0; i < c.repair_odds.ages.size(); ++i)
+            check(c.repair_odds.ages[i].category, "ages[" + std::to_string(i) + "].category");
+        for (std::size_t i = 0; i < c.repair_odds.faults.size(); ++i)
+            check(c.repair_odds.faults[i].category, "faults[" + std::to_string(i) + "].category");
+    }
+    for (std::size_t i = 0; i < c.municipalities.size(); ++i) {
+        const Municipality& m = c.municipalities[i];
+        if (!m.province.empty() && !c.find_province(m.province))
+            problems.push_back({kMunicipalities, "municipalities[" + std::to_string(i) + "].province",
+                                "'" + m.province + "' is not a province in this file"});
+    }
+    if (loaded.count(kMunicipalities)) {
+        for (std::size_t i = 0; i < c.places.size(); ++i) {
+            const Place& place = c.places[i];
+            std::string at = "places[" + std::to_string(i) + "]";
+            const Municipality* municipality = c.find_municipality(place.municipality);
+            if (!place.municipality.empty() && !municipality) {
+                problems.push_back({kPlaces, at + ".municipality",
+                                    "'" + place.municipality + "' is not a municipality in content/municipalities.json"});
+                continue;
+            }
+            if (!place.location || !municipality) continue;
+            const Province* province = c.find_province(municipality->province);
+            if (province && !province->box.contains(*place.location))
+                problems.push_back({kPlaces, at + ".location",
+                                    "lies outside " + province->name.nl + " (lat " + std::to_string(place.location->lat) +
+                                        ", lon " + std::to_string(place.location->lon) + "): swapped lat and lon?"});
+        }
+    }
+}
+
+}  // namespace
+
+const Source* Content::find_source(std::string_view id) const { return find_by_id(sources, id); }
+const Material* Content::find_material(std::string_view id) const { return find_by_id(materials, id); }
+const Device* Content::find_device(std::string_view id) const { return find_by_id(devices, id); }
+const Municipality* Content::find_municipality(std::string_view id) const { return find_by_id(municipalities, id); }
+const Province* Content::find_province(std::string_view id) const { return find_by_id(provinces, id); }
+const Place* Content::find_place(std::string_view id) const { return find_by_id(places, id); }
+const Guidance* Content::find_guidance(std::string_view id) const { return find_by_id(guidance, id); }
+
+std::vector<const Composition*> Content::compositions_of(std::string_view device_id) const {
+    std::vector<const Composition*> found;
+    for (const auto& composition : compositions)
+        if (composition.device == device_id) found.push_back(&composition);
+    return found;
+}
+
+std::vector<const Guidance*> Content::guidance_for(GuidanceTopic topic, std::optional<DataKind> data) const {
+    std::vector<const Guidance*> found;
+    for (const auto& entry : guidance)
+        if (entry.topic == topic && (!data || entry.data == data)) found.push_back(&entry);
+    return found;
+}
+
+const GuidanceFact* Content::guidance_fact(std::string_view guidance_id, std::string_view fact_id) const {
+    const Guidance* entry = find_guidance(guidance_id);
+    if (!entry) return nullptr;
+    for (const auto& fact : entry->facts)
+        if (fact.id == fact_id) return &fact;
+    return nullptr;
+}
+
+std::vector<const Municipality*> Content::municipalities_in(std::string_view province_id) const {
+    std::vector<const Municipality*> found;
+    for (const auto& municipality : municipalities)
+        if (municipality.province == province_id) found.push_back(&municipality);
+    return found;
+}
+
+const std::vector<std::string>& content_file_paths() {
+    static const std::vector<std::string> paths = {kSources, kMaterials,      kDevices, kCompositions,
+                                                   kRepairOdds, kMunicipalities, kPlaces,  kGuidance};
+    return paths;
+}
+
+LoadedContent load_content(const std::vector<ContentFile>& files) {
+    LoadedContent loaded;
+    Content& c = loaded.content;
+    Problems& problems = loaded.problems;
+    std::set<std::string> read_ok;  // files that parsed (their contents may still have problems)
+
+    auto with_file = [&](const std::string& path, const auto& read) {
+        const ContentFile* file = find_file(files, path);
+        if (!file) {
+            problems.push_back({path, "", "missing: every content file is required (see content/README.md)"});
+            return;
+        }
+        if (auto document = parse_json(file->bytes, file->path, problems)) {
+            read(JsonReader(*document, file->path, problems));
+            read_ok.insert(path);
+        }
+    };
+    with_file(kSources, [&](const JsonReader& root) { c.sources = read_sources(root); });
+    with_file(kMaterials, [&](const JsonReader& root) { c.materials = read_materials(root); });
+    with_file(kDevices, [&](const JsonReader& root) { c.devices = read_devices(root); });
+    with_file(kCompositions, [&](const JsonReader& root) { c.compositions = read_compositions(root); });
+    with_file(kRepairOdds, [&](const JsonReader& root) { c.repair_odds = read_repair_odds(root); });
+    with_file(kMunicipalities, [&](const JsonReader& root) { read_municipalities(root, c.provinces, c.municipalities); });
+    with_file(kPlaces, [&](const JsonReader& root) { c.places = read_places(root); });
+    with_file(kGuidance, [&](const JsonReader& root) { c.guidance = read_guidance(root); });
+
+    for (const auto& file : files) {
+        bool known = false;
+        for (const auto& path : content_file_paths()) known = known || file.path == path;
+        if (!known && file.path.starts_with("content/"))
+            problems.push_back({file.path, "", "not a known content file: add its reader to load_content or move it out of content/"});
+    }
+    cross_check(c, problems, read_ok);
+    return loaded;
+}
+
+}  // namespace stadsmijn

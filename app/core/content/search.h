@@ -1,0 +1,26 @@
+// Finding a device by what a citizen types, in Dutch or English: "Mobiele telefoon", "e-bike
+// accu", "strijkijzer", "Fön". Case and accents do not matter; whole words rank above prefixes,
+// prefixes above parts of words.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/content/devices.h"
+
+namespace stadsmijn {
+
+// Lower case, accents removed (é -> e, ü -> u, ß -> ss), every run of other punctuation or space
+// turned into one space, trimmed. UTF-8 in, ASCII-ish out (unknown letters are kept as they are).
+std::string normalise_search_text(std::string_view text);
+
+struct DeviceMatch {
+    const Device* device = nullptr;
+    int score = 0;  // higher is better
+};
+
+// Devices matching every word of `query`, best first (ties in file order). Empty query: none.
+std::vector<DeviceMatch> search_devices(const std::vector<Device>& devices, std::string_view query);
+
+}  // namespace stadsmijn
