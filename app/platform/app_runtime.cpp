@@ -11,6 +11,7 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <cmath>
 
 #include "platform/bundle.h"
@@ -29,6 +30,24 @@ std::span<const unsigned char> bytes_of(const char* path) {
     return {file->data, file->size};
 }
 }  // namespace
+
+std::string semantics_json(const ui::Semantics& semantics) {
+    nlohmann::json nodes = nlohmann::json::array();
+    for (const auto& node : semantics.nodes()) {
+        nodes.push_back({{"id", node.id},
+                         {"role", ui::role_name(node.role)},
+                         {"name", node.name},
+                         {"value", node.value},
+                         {"checked", node.checked},
+                         {"level", node.level},
+                         {"x", node.x},
+                         {"y", node.y},
+                         {"w", node.width},
+                         {"h", node.height}});
+    }
+    // Replace, not throw, on invalid UTF-8: the web build has no exceptions.
+    return nodes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 AppRuntime::AppRuntime(HostHooks hooks) : hooks_(std::move(hooks)) {}
 

@@ -32,6 +32,9 @@ struct HostHooks {
     std::function<void(const std::string& url)> open_url;  // in a new tab
 };
 
+// The semantics of a frame as JSON, for the page's test API and (later) its DOM mirror.
+std::string semantics_json(const ui::Semantics& semantics);
+
 class AppRuntime {
 public:
     explicit AppRuntime(HostHooks hooks);

@@ -25,9 +25,12 @@ void draw_screen(UiFrame& f) {
 
 void language_switch(UiFrame& f) {
     const auto languages = f.t.languages();
+    const ImGuiStyle& style = ImGui::GetStyle();
     float total = 0;
-    for (const auto& code : languages) total += ImGui::CalcTextSize(code.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
-    total += ImGui::GetStyle().ItemSpacing.x * static_cast<float>(languages.size() - 1);
+    ImGui::PushFont(f.fonts.strong);  // measured in the wider weight, so the row never overflows
+    for (const auto& code : languages) total += ImGui::CalcTextSize(code.c_str()).x + 2 * style.FramePadding.x + 4;
+    ImGui::PopFont();
+    total += style.ItemSpacing.x * static_cast<float>(languages.size() - 1);
     ImGui::SameLine(std::max(0.0f, f.column_right - total));
     bool first = true;
     for (const auto& code : languages) {
@@ -63,6 +66,7 @@ void top_bar(UiFrame& f) {
     Route home;
     home.language = f.state.route.language;
     ImGui::PushFont(f.fonts.strong);
+    ImGui::AlignTextToFramePadding();
     route_link(f, "##brand", f.text("app.name"), home);
     ImGui::PopFont();
     language_switch(f);

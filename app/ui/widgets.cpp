@@ -110,7 +110,10 @@ void route_link(UiFrame& f, const char* id, const std::string& label, const Rout
     ImGui::PushID(id);
     ImVec2 size = ImGui::CalcTextSize(label.c_str());
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    bool clicked = ImGui::InvisibleButton("##link", size);
+    // Line up with framed widgets on the same line (after AlignTextToFramePadding).
+    float baseline = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
+    bool clicked = ImGui::InvisibleButton("##link", ImVec2(size.x, size.y + baseline));
+    pos.y += baseline;
     bool current = f.state.route.screen == target.screen && f.state.route.device_id == target.device_id;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImU32 ink = colour(current ? f.palette.text : f.palette.link);

@@ -22,8 +22,8 @@ bool loop_paused = false;
 EM_JS(void, js_set_url, (const char* fragment, int replace), {
     const hash = UTF8ToString(fragment);
     if (location.hash === hash) return;
-    if (replace) history.replaceState(history.state, '', hash);
-    else history.pushState(null, '', hash);
+    if (replace) history.replaceState(history.state, "", hash);
+    else history.pushState(null, "", hash);
 });
 
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
@@ -34,7 +34,7 @@ EM_JS(void, js_set_document_language, (const char* code), {
 
 EM_JS(void, js_open_url, (const char* url), {
     const target = UTF8ToString(url);
-    if (/^https?:\/\//.test(target)) window.open(target, '_blank', 'noopener,noreferrer');
+    if (target.startsWith("https://") || target.startsWith("http://")) window.open(target, "_blank", "noopener,noreferrer");
 });
 
 EM_JS(void, js_report_ready, (), { if (Module.onAppReady) Module.onAppReady(); });
@@ -93,6 +93,13 @@ EMSCRIPTEN_KEEPALIVE const char* stadsmijn_route() {
     static std::string fragment;
     fragment = app ? app->current_fragment() : "";
     return fragment.c_str();
+}
+
+// What the last frame drew, as JSON: [{"id","role","name","value","checked","level","x","y","w","h"}].
+EMSCRIPTEN_KEEPALIVE const char* stadsmijn_semantics() {
+    static std::string json;
+    json = app ? stadsmijn::semantics_json(app->semantics()) : "[]";
+    return json.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* stadsmijn_language() { return app ? app->language().c_str() : ""; }

@@ -1,0 +1,43 @@
+# Stadsmijn: the two commands a newcomer runs, and the steps behind them.
+#   make run    install what is missing, build, serve on http://127.0.0.1:$(PORT) (default 8080)
+#   make test   install what is missing, build both targets, run every test
+SHELL := /bin/bash
+PORT ?= 8080
+JOBS ?= $(shell nproc)
+export NODE_PATH := /usr/share/nodejs
+export STADSMIJN_CACHE := $(or $(STADSMIJN_CACHE),$(HOME)/.cache/stadsmijn)
+
+.PHONY: all run test deps native web bench format clean
+
+all: native web
+
+# Debian packages, npm packages, the imgui and libsdl2 source packages: only what is missing.
+deps:
+	@tools/setup/install-deps.sh
+	@tools/setup/fetch-sources.sh
+
+native: deps
+	@[ -f build/native/CMakeCache.txt ] || cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release
+	@cmake --build build/native -j$(JOBS)
+
+# SDL2 for the web is built once into the cache, keyed by SDL and Emscripten versions.
+web: deps
+	@sdl2=$$(tools/setup/build-sdl2-web.sh) && \
+	  { [ -f build/web/CMakeCache.txt ] || emcmake cmake -S . -B build/web -DCMAKE_BUILD_TYPE=Release -DSDL2_WEB_PREFIX="$$sdl2"; }
+	@cmake --build build/web -j$(JOBS)
+
+run: native web
+	@build/native/stadsmijn-server --web build/web/dist --port $(PORT)
+
+test: native web
+	@cd build/native && ctest --output-on-failure
+
+# Numbers for the README: bytes over the wire, idle CPU, time to first frame.
+bench: native web
+	@node tools/bench/web-metrics.mjs
+
+format:
+	@clang-format -i $$(git ls-files 'app/*.cpp' 'app/*.h' 'server/*.cpp' 'server/*.h' 'tests/*.cpp' 'tests/*.h' 'tools/*.cpp')
+
+clean:
+	rm -rf build

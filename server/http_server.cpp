@@ -1,0 +1,118 @@
+#include "server/http_server.h"
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+namespace stadsmijn::server {
+
+std::string content_security_policy() {
+    return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+           "connect-src 'self'; font-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; "
+           "form-action 'self'; frame-ancestors 'self'";
+}
+
+namespace {
+
+void security_headers(httplib::Response& res) {
+    res.set_header("Content-Security-Policy", content_security_policy());
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("Cross-Origin-Opener-Policy", "same-origin");
+    res.set_header("Permissions-Policy", "camera=(), microphone=(), payment=(), usb=()");
+}
+
+void json_error(httplib::Response& res, int status, const std::string& message) {
+    res.status = status;
+    res.set_content(nlohmann::json{{"error", message}}.dump(), "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+HttpServer::HttpServer(ServerConfig config, StaticSite site)
+    : config_(std::move(config)), site_(std::move(site)), http_(std::make_unique<httplib::Server>()) {}
+
+HttpServer::~HttpServer() = default;
+
+Result<std::unique_ptr<HttpServer>> HttpServer::create(ServerConfig config) {
+    auto site = StaticSite::load(config.web_root);
+    if (!site) return fail(site.error());
+    std::unique_ptr<HttpServer> server(new HttpServer(std::move(config), std::move(site).value()));
+    server->install_routes();
+    return server;
+}
+
+void HttpServer::install_routes() {
+    int threads = config_.threads;
+    http_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    http_->set_payload_max_length(64 * 1024);
+    http_->set_read_timeout(10, 0);
+    http_->set_write_timeout(10, 0);
+    http_->set_keep_alive_max_count(1000);
+
+    http_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) { security_headers(res); });
+
+    http_->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(R"({"status":"ok"})", "application/json; charset=utf-8");
+    });
+
+    http_->Get(R"(/api/.*)", [](const httplib::Request& req, httplib::Response& res) {
+        json_error(res, 404, "no such API endpoint: " + req.path);
+    });
+
+    http_->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+        const StaticFile* file = site_.find(req.path);
+        if (!file) {
+            res.status = 404;
+            res.set_header("Cache-Control", "no-cache");
+            res.set_content("<!doctype html><meta charset=utf-8><title>Not found</title>"
+                            "<p>Niet gevonden. <a href=\"/\">Naar Stadsmijn</a></p>",
+                            "text/html; charset=utf-8");
+            return;
+        }
+        res.set_header("Vary", "Accept-Encoding");
+        res.set_header("ETag", file->etag);
+        res.set_header("Cache-Control", file->immutable ? "public, max-age=31536000, immutable" : "no-cache");
+        if (!file->immutable && req.get_header_value("If-None-Match") == file->etag) {
+            res.status = 304;
+            return;
+        }
+        ChosenBody body = choose_body(*file, req.get_header_value("Accept-Encoding"));
+        if (body.encoding) res.set_header("Content-Encoding", body.encoding);
+        // A provider with a known length: httplib sends it as is. With set_content it would
+        // compress text types a second time on top of our precompressed bytes.
+        const std::string* bytes = body.body;
+        res.set_content_provider(bytes->size(), file->content_type.c_str(),
+                                 [bytes](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                     return sink.write(bytes->data() + offset, length);
+                                 });
+    });
+
+    http_->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        if (req.path.starts_with("/api/")) {
+            json_error(res, res.status, res.status == 413 ? "the request body is too large" : "request not accepted");
+        }
+    });
+}
+
+Result<int> HttpServer::bind() {
+    if (config_.port == 0) {
+        int port = http_->bind_to_any_port(config_.host.c_str());
+        if (port <= 0) return fail("cannot listen on " + config_.host);
+        port_ = port;
+    } else {
+        if (!http_->bind_to_port(config_.host.c_str(), config_.port))
+            return fail("cannot listen on " + config_.host + ":" + std::to_string(config_.port) +
+                        " (is another server using it? choose another with PORT=...)");
+        port_ = config_.port;
+    }
+    return port_;
+}
+
+void HttpServer::listen() { http_->listen_after_bind(); }
+
+void HttpServer::stop() { http_->stop(); }
+
+}  // namespace stadsmijn::server

@@ -1,0 +1,55 @@
+// The Stadsmijn HTTP server: the web app's files, /healthz, and (as they land) the poll and
+// campaign APIs. One object owns the listening socket and everything it serves.
+//
+//   auto server = HttpServer::create({.web_root = "build/web/dist", .port = 8080});
+//   if (!server) { print(server.error()); return 1; }
+//   server.value()->listen();   // blocks until stop()
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "server/static_site.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace stadsmijn::server {
+
+struct ServerConfig {
+    std::filesystem::path web_root;
+    std::string host = "127.0.0.1";
+    int port = 8080;  // 0: any free port (tests)
+    int threads = 8;
+};
+
+// The Content-Security-Policy of every response: scripts only from this origin, WebAssembly
+// allowed to compile ('wasm-unsafe-eval', not 'unsafe-eval'), no inline code, no framing by
+// other sites.
+std::string content_security_policy();
+
+class HttpServer {
+public:
+    static Result<std::unique_ptr<HttpServer>> create(ServerConfig config);
+    ~HttpServer();
+
+    // Binds the port; returns the port bound, or an error (for example: the port is in use).
+    Result<int> bind();
+    void listen();  // serves until stop(); call bind() first
+    void stop();
+    int port() const { return port_; }
+
+private:
+    HttpServer(ServerConfig config, StaticSite site);
+    void install_routes();
+
+    ServerConfig config_;
+    StaticSite site_;
+    std::unique_ptr<httplib::Server> http_;
+    int port_ = 0;
+};
+
+}  // namespace stadsmijn::server

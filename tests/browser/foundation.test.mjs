@@ -1,0 +1,126 @@
+// The foundation, as a citizen's browser meets it: the page loads from the real server, draws,
+// follows the URL (deep links, language, back button) and stops drawing when left alone.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { app, clickWidget, launchBrowser, openPage, screenshot, startServer, waitForApp, waitForIdle } from './lib/harness.mjs';
+import { decodePng, distinctColours } from './lib/png.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the home page', () => {
+  test('loads from the server, draws its first frame and logs no errors', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await waitForApp(page);
+    assert.equal(await app.route(page), '#/');
+    assert.equal(await app.language(page), 'nl', 'Dutch is the default');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+    assert.match(await page.title(), /Stadsmijn/);
+    const names = (await app.semantics(page)).map((n) => n.name);
+    assert.ok(names.includes('Stadsmijn'), 'shows the product name');
+    assert.ok(names.some((n) => n.startsWith('Mijn la')), 'shows the drawer entry point');
+    assert.equal(await app.lastError(page), '');
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  });
+
+  test('the canvas is not blank', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await waitForApp(page, 3);
+    await waitForIdle(page);
+    const { bytes } = await screenshot(page, 'home-phone-nl');
+    const image = decodePng(bytes);
+    assert.ok(distinctColours(image) > 20, `expected text and shapes, found ${distinctColours(image)} colours`);
+    await page.close();
+  });
+});
+
+describe('routes in the URL', () => {
+  test('a deep link opens its screen in the language it names', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url + '#/about?lang=en');
+    await waitForApp(page);
+    assert.equal(await app.route(page), '#/about?lang=en');
+    assert.equal(await app.language(page), 'en');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await page.title(), 'About Stadsmijn · Stadsmijn');
+    const headings = (await app.semantics(page)).filter((n) => n.role === 'heading').map((n) => n.name);
+    assert.ok(headings.includes('Sources'), `About shows its sources: ${headings}`);
+    await screenshot(page, 'about-phone-en');
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  });
+
+  test('a link in the app adds a history entry and the back button returns', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await waitForApp(page);
+    await waitForIdle(page);
+    await clickWidget(page, 'link', 'Over Stadsmijn');
+    await page.waitForFunction(() => window.stadsmijn.route() === '#/about');
+    assert.equal(new URL(page.url()).hash, '#/about');
+    assert.equal(await page.title(), 'Over Stadsmijn · Stadsmijn');
+    await page.goBack();
+    await page.waitForFunction(() => window.stadsmijn.route() === '#/');
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  });
+
+  test('switching the language updates the URL, the texts and the page language', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url + '#/about');
+    await waitForApp(page);
+    await waitForIdle(page);
+    await clickWidget(page, 'radio', 'English');
+    await page.waitForFunction(() => window.stadsmijn.language() === 'en');
+    assert.equal(new URL(page.url()).hash, '#/about?lang=en');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await page.waitForFunction(() => window.stadsmijn.semantics().some((n) => n.name === 'About Stadsmijn'));
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await app.language(page), 'en', 'a reload keeps the language');
+    await page.close();
+  });
+
+  test('typing another fragment into the address bar changes the screen', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url + '#/');
+    await waitForApp(page);
+    await page.evaluate(() => { location.hash = '#/drawer'; });
+    await page.waitForFunction(() => window.stadsmijn.route() === '#/drawer');
+    await page.evaluate(() => { location.hash = '#/no/such/page'; });
+    await page.waitForFunction(() => window.stadsmijn.route() === '#/no/such/page');
+    const headings = (await app.semantics(page)).filter((n) => n.role === 'heading').map((n) => n.name);
+    assert.ok(headings.includes('Pagina niet gevonden'), `not-found screen: ${headings}`);
+    await page.close();
+  });
+});
+
+describe('rendering on demand', () => {
+  test('frames stop while nobody interacts and start again on input', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await waitForApp(page);
+    await waitForIdle(page);
+    const idleFrames = await app.frames(page);
+    await page.waitForTimeout(2000);
+    assert.equal(await app.frames(page), idleFrames, 'no frames drawn while idle');
+    await page.mouse.move(100, 200);
+    await page.mouse.move(120, 220);
+    await page.waitForFunction((n) => window.stadsmijn.frames() > n, idleFrames);
+    await waitForIdle(page);
+    const afterInput = await app.frames(page);
+    assert.ok(afterInput - idleFrames < 30, `a pointer move costs a few frames, not ${afterInput - idleFrames}`);
+    await page.close();
+  });
+});

@@ -1,0 +1,128 @@
+// Starts the Stadsmijn WebAssembly app and connects it to the page.
+//
+// - Loads the wasm with a progress bar (the build writes its size into data-wasm-size, since
+//   Content-Length is the compressed size) and says clearly when loading fails.
+// - Passes the URL fragment, the colour scheme and the browser's languages to main().
+// - Tells the app when the URL changes (back button, typed links) or the colour scheme does.
+// - Exposes window.stadsmijn, a small API for tests and embedding pages:
+//     stadsmijn.ready, .frames(), .route(), .language(), .paused(), .semantics(), .lastError(), .errors
+'use strict';
+(function () {
+  const script = document.currentScript;
+  const canvas = document.getElementById('canvas');
+  const loading = document.getElementById('loading');
+  const progress = document.getElementById('loading-progress');
+  const errorText = document.getElementById('loading-error');
+  const retry = document.getElementById('loading-retry');
+  const english = /[?&]lang=en\b/.test(location.hash) ||
+    (!/[?&]lang=/.test(location.hash) && !/^nl\b/.test(navigator.language || 'nl') && /^en\b/.test(navigator.language || ''));
+  const words = english
+    ? { loading: 'Loading Stadsmijn…', failed: 'Stadsmijn could not be loaded. Check your connection and try again.',
+        webgl: 'This browser cannot show Stadsmijn: it needs WebGL 2.', retry: 'Try again' }
+    : { loading: 'Stadsmijn wordt geladen…', failed: 'Stadsmijn kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
+        webgl: 'Deze browser kan Stadsmijn niet tonen: WebGL 2 is nodig.', retry: 'Opnieuw proberen' };
+  document.getElementById('loading-text').textContent = words.loading;
+  retry.textContent = words.retry;
+  retry.addEventListener('click', () => location.reload());
+
+  const errors = [];
+  let lastError = '';
+  function recordError(message) {
+    lastError = String(message);
+    errors.push(lastError);
+  }
+  function showFailure(message, detail) {
+    recordError(detail || message);
+    loading.classList.remove('done');
+    errorText.textContent = message;
+    errorText.hidden = false;
+    retry.hidden = false;
+    progress.hidden = true;
+  }
+  window.addEventListener('error', (event) => recordError(event.message));
+  window.addEventListener('unhandledrejection', (event) => recordError(event.reason));
+
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    showFailure(words.webgl);
+    return;
+  }
+
+  const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
+  const wasmUrl = script.dataset.wasm;
+  const wasmSize = Number(script.dataset.wasmSize) || 0;
+  let ready = false;
+
+  // Streams the wasm through a counter so the bar moves, and keeps streaming compilation.
+  function instantiateWasm(imports, receiveInstance) {
+    fetch(wasmUrl, { credentials: 'same-origin' })
+      .then((response) => {
+        if (!response.ok) throw new Error(wasmUrl + ': HTTP ' + response.status);
+        let loaded = 0;
+        const reader = response.body.getReader();
+        const counted = new ReadableStream({
+          async pull(controller) {
+            const { done, value } = await reader.read();
+            if (done) { controller.close(); return; }
+            loaded += value.byteLength;
+            if (wasmSize) progress.value = Math.min(100, (100 * loaded) / wasmSize);
+            controller.enqueue(value);
+          },
+        });
+        const body = new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
+        return WebAssembly.instantiateStreaming(body, imports);
+      })
+      .then((result) => receiveInstance(result.instance, result.module))
+      .catch((error) => showFailure(words.failed, 'wasm: ' + error));
+    return {};
+  }
+
+  const Module = {
+    canvas: canvas,
+    arguments: [location.hash, darkScheme.matches ? '1' : '0'].concat(Array.from(navigator.languages || [])),
+    instantiateWasm: instantiateWasm,
+    locateFile: (path) => (path.endsWith('.wasm') ? wasmUrl : path),
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    onAbort: (what) => showFailure(words.failed, 'aborted: ' + what),
+    onAppError: (message) => showFailure(message.startsWith('WebGL') ? words.webgl : words.failed, message),
+    onAppReady: () => {
+      ready = true;
+      loading.classList.add('done');
+      canvas.focus({ preventScroll: true });
+    },
+  };
+  window.Module = Module;
+
+  function text(pointer) { return pointer ? Module.UTF8ToString(pointer) : ''; }
+  window.stadsmijn = {
+    get ready() { return ready; },
+    get errors() { return errors.slice(); },
+    frames: () => (ready ? Module._stadsmijn_frames() : 0),
+    paused: () => (ready ? Module._stadsmijn_paused() === 1 : false),
+    route: () => (ready ? text(Module._stadsmijn_route()) : ''),
+    language: () => (ready ? text(Module._stadsmijn_language()) : ''),
+    semantics: () => (ready ? JSON.parse(text(Module._stadsmijn_semantics())) : []),
+    lastError: () => lastError || (ready ? text(Module._stadsmijn_last_error()) : ''),
+  };
+
+  function passString(call, value) {
+    const size = Module.lengthBytesUTF8(value) + 1;
+    const pointer = Module._malloc(size);
+    Module.stringToUTF8(value, pointer, size);
+    call(pointer);
+    Module._free(pointer);
+  }
+  window.addEventListener('hashchange', () => {
+    if (ready) passString(Module._stadsmijn_url_changed, location.hash);
+  });
+  window.addEventListener('popstate', () => {
+    if (ready) passString(Module._stadsmijn_url_changed, location.hash);
+  });
+  darkScheme.addEventListener('change', (event) => { if (ready) Module._stadsmijn_set_dark(event.matches ? 1 : 0); });
+  document.addEventListener('visibilitychange', () => { if (ready && !document.hidden) Module._stadsmijn_wake(); });
+
+  const engine = document.createElement('script');
+  engine.src = script.dataset.engine;
+  engine.onerror = () => showFailure(words.failed, 'could not load ' + engine.src);
+  document.body.appendChild(engine);
+})();
