@@ -5,7 +5,8 @@
 // - Passes the URL fragment, the colour scheme and the browser's languages to main().
 // - Tells the app when the URL changes (back button, typed links) or the colour scheme does.
 // - Exposes window.stadsmijn, a small API for tests and embedding pages:
-//     stadsmijn.ready, .frames(), .route(), .language(), .paused(), .semantics(), .lastError(), .errors
+//     stadsmijn.ready, .firstFrameMs, .frames(), .route(), .language(), .paused(), .semantics(),
+//     .fontPixelRatio(), .lastError(), .errors
 'use strict';
 (function () {
   const script = document.currentScript;
@@ -51,6 +52,7 @@
   const wasmUrl = script.dataset.wasm;
   const wasmSize = Number(script.dataset.wasmSize) || 0;
   let ready = false;
+  let firstFrameAt = 0;
 
   // Streams the wasm through a counter so the bar moves, and keeps streaming compilation.
   function instantiateWasm(imports, receiveInstance) {
@@ -85,6 +87,7 @@
     printErr: (text) => console.warn(text),
     onAbort: (what) => showFailure(words.failed, 'aborted: ' + what),
     onAppError: (message) => showFailure(message.startsWith('WebGL') ? words.webgl : words.failed, message),
+    onFirstFrame: () => { firstFrameAt = performance.now(); },
     onAppReady: () => {
       ready = true;
       loading.classList.add('done');
@@ -98,6 +101,8 @@
     get ready() { return ready; },
     get errors() { return errors.slice(); },
     frames: () => (ready ? Module._stadsmijn_frames() : 0),
+    get firstFrameMs() { return firstFrameAt; },
+    fontPixelRatio: () => (ready ? Module._stadsmijn_font_pixel_ratio() : 0),
     paused: () => (ready ? Module._stadsmijn_paused() === 1 : false),
     route: () => (ready ? text(Module._stadsmijn_route()) : ''),
     language: () => (ready ? text(Module._stadsmijn_language()) : ''),

@@ -57,6 +57,7 @@ public:
     std::string current_fragment() const { return format_route(state_.route); }
     const std::string& language() const { return translator_.language(); }
     const std::string& last_error() const { return last_error_; }
+    float font_pixel_ratio() const { return fonts_.pixel_ratio; }  // the atlas's device pixels per CSS pixel
     const ui::Semantics& semantics() const { return semantics_; }
 
 private:

@@ -124,3 +124,58 @@ describe('rendering on demand', () => {
     await page.close();
   });
 });
+
+describe('crisp text on every screen density', () => {
+  for (const ratio of [1, 2, 3]) {
+    test(`at devicePixelRatio ${ratio} the font is rasterised at ${ratio}x and the canvas has device pixels`, async () => {
+      const page = await openPage(browser, { deviceScaleFactor: ratio });
+      await page.goto(server.url);
+      await waitForApp(page);
+      await waitForIdle(page);
+      assert.equal(await page.evaluate(() => window.devicePixelRatio), ratio);
+      assert.equal(await page.evaluate(() => window.stadsmijn.fontPixelRatio()), ratio);
+      const canvas = await page.evaluate(() => {
+        const c = document.getElementById('canvas');
+        return { width: c.width, cssWidth: c.getBoundingClientRect().width };
+      });
+      assert.equal(canvas.width, Math.round(canvas.cssWidth * ratio));
+      await screenshot(page, `home-dpr${ratio}`);
+      assert.deepEqual(page.consoleErrors, []);
+      await page.close();
+    });
+  }
+});
+
+describe('the page as a host', () => {
+  test('allows zoom and does not trap the keyboard of the whole page', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await waitForApp(page);
+    const viewport = await page.evaluate(() => document.querySelector('meta[name=viewport]').content);
+    assert.doesNotMatch(viewport, /user-scalable\s*=\s*no|maximum-scale/);
+    // An input outside the canvas still receives Backspace and arrows (SDL listens on the canvas only).
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'outside';
+      input.value = 'abc';
+      document.body.appendChild(input);
+    });
+    await page.focus('#outside');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('X');
+    assert.equal(await page.inputValue('#outside'), 'aXb');
+    await page.close();
+  });
+
+  test('a lost network while loading gives a clear message and a way to retry', async () => {
+    const page = await openPage(browser);
+    await page.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
+    await page.goto(server.url);
+    await page.waitForSelector('#loading-error:not([hidden])');
+    assert.match(await page.textContent('#loading-error'), /kon niet worden geladen/);
+    assert.ok(await page.isVisible('#loading-retry'));
+    await page.close();
+  });
+});

@@ -38,6 +38,7 @@ EM_JS(void, js_open_url, (const char* url), {
 });
 
 EM_JS(void, js_report_ready, (), { if (Module.onAppReady) Module.onAppReady(); });
+EM_JS(void, js_report_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
 
 void resume_loop() {
     if (loop_paused) {
@@ -56,6 +57,7 @@ int wake_on_event(void*, SDL_Event* event) {
 
 void tick(void*) {
     app->frame();
+    if (app->frames_drawn() == 1) js_report_first_frame();
     if (!app->wants_frames()) {
         loop_paused = true;
         emscripten_pause_main_loop();
@@ -87,6 +89,7 @@ EMSCRIPTEN_KEEPALIVE void stadsmijn_wake() {
 
 // The test API (window.stadsmijn in web/app.js) reads these.
 EMSCRIPTEN_KEEPALIVE unsigned stadsmijn_frames() { return app ? app->frames_drawn() : 0; }
+EMSCRIPTEN_KEEPALIVE float stadsmijn_font_pixel_ratio() { return app ? app->font_pixel_ratio() : 0; }
 EMSCRIPTEN_KEEPALIVE int stadsmijn_paused() { return loop_paused ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE const char* stadsmijn_route() {
