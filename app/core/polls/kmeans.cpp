@@ -71,7 +71,7 @@ std::vector<Point> plus_plus(std::span<const Point> points, std::span<const doub
             const std::size_t c = draw(mass, total);
             double potential = 0.0;
             for (std::size_t i = 0; i < n; ++i) {
-                candidate_closest[i] = std::fmin(closest[i], squared_distance(points[i], points[c]));
+                candidate_closest[i] = std::min(closest[i], squared_distance(points[i], points[c]));
                 potential += weight_of(weights, i) * candidate_closest[i];
             }
             if (potential < best_potential) {
@@ -125,13 +125,13 @@ Clustering lloyd(std::span<const Point> points, std::span<const double> weights,
         for (std::size_t a = 0; a < k; ++a)
             for (std::size_t b = a + 1; b < k; ++b) {
                 const double d = 0.5 * std::sqrt(squared_distance(centers[a], centers[b]));
-                half_gap[a] = std::fmin(half_gap[a], d);
-                half_gap[b] = std::fmin(half_gap[b], d);
+                half_gap[a] = std::min(half_gap[a], d);
+                half_gap[b] = std::min(half_gap[b], d);
             }
         for (std::size_t i = 0; i < n; ++i) {
             if (bounds_valid && !last_wins) {
                 const auto a = static_cast<std::size_t>(assignment[i]);
-                const double limit = std::fmax(half_gap[a], lower[i]);
+                const double limit = std::max(half_gap[a], lower[i]);
                 if (upper[i] < limit) continue;
                 upper[i] = std::sqrt(squared_distance(points[i], centers[a]));
                 if (upper[i] < limit) continue;
@@ -242,8 +242,12 @@ Clustering kmeans(std::span<const Point> points, std::span<const double> weights
     if (desc.start == ClusterStart::first_distinct_points) {
         return lloyd(points, weights, first_distinct(points, desc.k), desc);
     }
-    const int trials =
-        desc.local_trials > 0 ? desc.local_trials : 2 + static_cast<int>(std::log(static_cast<double>(desc.k)));
+    // 2 + floor(ln k) without std::log, whose last bit may differ between C libraries.
+    int trials = desc.local_trials;
+    if (trials <= 0) {
+        trials = 2;
+        for (double e = 2.718281828459045; e <= desc.k; e *= 2.718281828459045) ++trials;
+    }
     const SplitMix64 root(desc.seed);
     Clustering best;
     bool have_best = false;

@@ -14,7 +14,7 @@ namespace {
 struct Settings {
     std::uint64_t seed;
     int min_votes, greedy_fill, base_clusters, max_groups, fixed_groups, k_buffer;
-    int pca_iterations, base_iterations, group_iterations, group_restarts;
+    int pca_iterations, base_iterations, base_restarts, group_iterations, group_restarts;
     ClusterStart start;
     bool count_moderated_as_seen;
     int stability_runs;
@@ -33,6 +33,7 @@ Settings resolve(const OpinionGroupsDesc& d) {
     s.k_buffer = std::max(1, or_default(d.k_buffer, 4));
     s.pca_iterations = std::max(1, or_default(d.pca_iterations, 200));
     s.base_iterations = std::max(1, or_default(d.base_iterations, 100));
+    s.base_restarts = std::max(1, or_default(d.base_restarts, 1));
     s.group_iterations = std::max(1, or_default(d.group_iterations, 20));
     s.group_restarts = std::max(1, or_default(d.group_restarts, 32));
     s.start = d.start;
@@ -196,7 +197,7 @@ Pass run_pass(const VoteMatrix& votes, const std::vector<char>& moderated, const
     base_desc.k = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(s.base_clusters), distinct));
     base_desc.max_iterations = s.base_iterations;
     base_desc.start = s.start;
-    base_desc.restarts = 1;
+    base_desc.restarts = s.base_restarts;
     base_desc.seed = root.fork(2).next();
     const Clustering base = kmeans(points, {}, base_desc);
     pass.base_count = static_cast<int>(base.centers.size());

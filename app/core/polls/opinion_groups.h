@@ -50,6 +50,7 @@ struct OpinionGroupsDesc {
     int k_buffer = 0;         // updates a new k must win before it is used; 0 means 4
     int pca_iterations = 0;   // 0 means 200 per component
     int base_iterations = 0;  // 0 means 100
+    int base_restarts = 0;    // k-means++ restarts for the base clusters; 0 means 1
     int group_iterations = 0; // 0 means 20 (what Pol.is runs, see its quirk Q3)
     int group_restarts = 0;   // k-means++ restarts per k at group level; 0 means 32
     ClusterStart start = ClusterStart::kmeans_plus_plus;

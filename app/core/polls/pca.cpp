@@ -51,29 +51,23 @@ CentredMatrix centre(const VoteMatrix& votes, std::span<const char> moderated_ou
     return m;
 }
 
-// out = (X - (X d) d^T)^T (X - (X d) d^T) v, where d is an earlier unit component (or empty).
-// Deflating this way is Pol.is's Gram-Schmidt `factor-matrix` without forming the dense matrix.
-void gram_times(const CentredMatrix& m, const std::vector<double>& v, const std::vector<double>* deflate,
-                const std::vector<double>& x_deflate, std::vector<double>& row_buffer, std::vector<double>& out) {
-    double d_dot_v = 0.0;
-    if (deflate)
-        for (std::size_t s = 0; s < m.cols; ++s) d_dot_v += (*deflate)[s] * v[s];
+// y = X v and z = X^T y for two vectors at once: one pass over the votes for each product.
+void gram_times_pair(const CentredMatrix& m, const std::vector<double>& v1, const std::vector<double>& v2,
+                     std::vector<double>& z1, std::vector<double>& z2) {
+    z1.assign(m.cols, 0.0);
+    z2.assign(m.cols, 0.0);
     for (std::size_t p = 0; p < m.rows; ++p) {
-        double acc = 0.0;
-        for (std::size_t k = m.row_start[p]; k < m.row_start[p + 1]; ++k) acc += m.value[k] * v[m.col[k]];
-        if (deflate) acc -= x_deflate[p] * d_dot_v;
-        row_buffer[p] = acc;
+        double a = 0.0, b = 0.0;
+        const std::size_t end = m.row_start[p + 1];
+        for (std::size_t k = m.row_start[p]; k < end; ++k) {
+            a += m.value[k] * v1[m.col[k]];
+            b += m.value[k] * v2[m.col[k]];
+        }
+        for (std::size_t k = m.row_start[p]; k < end; ++k) {
+            z1[m.col[k]] += m.value[k] * a;
+            z2[m.col[k]] += m.value[k] * b;
+        }
     }
-    out.assign(m.cols, 0.0);
-    double xd_dot_u = 0.0;
-    for (std::size_t p = 0; p < m.rows; ++p) {
-        const double u = row_buffer[p];
-        if (deflate) xd_dot_u += x_deflate[p] * u;
-        if (u == 0.0) continue;
-        for (std::size_t k = m.row_start[p]; k < m.row_start[p + 1]; ++k) out[m.col[k]] += m.value[k] * u;
-    }
-    if (deflate)
-        for (std::size_t s = 0; s < m.cols; ++s) out[s] -= (*deflate)[s] * xd_dot_u;
 }
 
 double norm(const std::vector<double>& v) {
@@ -98,6 +92,26 @@ void orient(std::vector<double>& v, const std::vector<double>& previous) {
         for (double& x : v) x = -x;
 }
 
+double dot(const std::vector<double>& a, const std::vector<double>& b) {
+    double s = 0.0;
+    for (std::size_t i = 0; i < a.size(); ++i) s += a[i] * b[i];
+    return s;
+}
+
+// Gram-Schmidt on (a, b); a vector too small to carry a direction becomes zero.
+void orthonormalise(std::vector<double>& a, std::vector<double>& b) {
+    const double la = norm(a);
+    if (la > 0)
+        for (double& x : a) x /= la;
+    const double along = dot(a, b);
+    for (std::size_t i = 0; i < b.size(); ++i) b[i] -= along * a[i];
+    const double lb = norm(b);
+    if (lb > 1e-12 * std::fmax(la, 1.0))
+        for (double& x : b) x /= lb;
+    else
+        std::fill(b.begin(), b.end(), 0.0);
+}
+
 }  // namespace
 
 Pca principal_components(const VoteMatrix& votes, std::span<const char> moderated_out, const PcaDesc& desc) {
@@ -105,64 +119,86 @@ Pca principal_components(const VoteMatrix& votes, std::span<const char> moderate
     const double tolerance = desc.tolerance > 0 ? desc.tolerance : 1e-11;
     Pca pca;
     const CentredMatrix m = centre(votes, moderated_out, pca.center);
-    std::vector<double> row_buffer(m.rows, 0.0);
-    std::vector<double> x_deflate;
     SplitMix64 random(desc.seed ^ 0x5ca1ab1eULL);
 
-    for (int component = 0; component < 2; ++component) {
-        const std::vector<double>* deflate = component == 1 ? &pca.components[0] : nullptr;
-        std::vector<double> v(m.cols, 0.0);
-        const std::vector<double>& warm = desc.previous[static_cast<std::size_t>(component)];
-        bool warm_started = warm.size() == m.cols && norm(warm) > 0;
+    // Start: the previous components when they fit, else a seeded random vector (never
+    // orthogonal to the answer by construction, unlike Pol.is's vector of ones).
+    std::array<std::vector<double>, 2> v;
+    for (std::size_t c = 0; c < 2; ++c) {
+        v[c].assign(m.cols, 0.0);
+        const std::vector<double>& warm = desc.previous[c];
+        const bool warm_started = warm.size() == m.cols && norm(warm) > 0;
         for (std::size_t s = 0; s < m.cols; ++s) {
-            // A random start, unlike Pol.is's vector of ones, is never orthogonal to the answer
-            // by construction; it is seeded so every run draws the same one.
-            const double draw = 0.5 + random.uniform();
-            v[s] = warm_started ? warm[s] : draw;
-            if (moderated_out[s]) v[s] = 0.0;
-        }
-        double length = norm(v);
-        if (length == 0.0) {
-            pca.components[static_cast<std::size_t>(component)] = v;
-            continue;
-        }
-        for (double& x : v) x /= length;
-
-        std::vector<double> next;
-        double eigenvalue = 0.0;
-        int iteration = 0;
-        while (iteration < max_iterations) {
-            ++iteration;
-            gram_times(m, v, deflate, x_deflate, row_buffer, next);
-            eigenvalue = norm(next);
-            if (eigenvalue == 0.0) {
-                v.assign(m.cols, 0.0);
-                break;
-            }
-            double moved = 0.0;
-            for (std::size_t s = 0; s < m.cols; ++s) {
-                next[s] /= eigenvalue;
-                moved = std::fmax(moved, std::fabs(next[s] - v[s]));
-            }
-            v.swap(next);
-            if (moved < tolerance) break;
-        }
-        orient(v, warm);
-        pca.components[static_cast<std::size_t>(component)] = v;
-        pca.eigenvalues[static_cast<std::size_t>(component)] = eigenvalue;
-        pca.iterations[static_cast<std::size_t>(component)] = iteration;
-
-        if (component == 0) {
-            x_deflate.assign(m.rows, 0.0);
-            for (std::size_t p = 0; p < m.rows; ++p) {
-                double acc = 0.0;
-                for (std::size_t k = m.row_start[p]; k < m.row_start[p + 1]; ++k) acc += m.value[k] * v[m.col[k]];
-                x_deflate[p] = acc;
-            }
-            if (norm(v) == 0.0) x_deflate.assign(m.rows, 0.0);
+            const double draw = random.uniform() - 0.5;
+            v[c][s] = moderated_out[s] ? 0.0 : warm_started ? warm[s] + 1e-3 * draw : draw;
         }
     }
-    if (norm(pca.components[0]) == 0.0) pca.components[1].assign(m.cols, 0.0);
+    orthonormalise(v[0], v[1]);
+
+    // Power iteration on the two-dimensional subspace at once, with a Rayleigh-Ritz rotation each
+    // step: the same components Pol.is's power iteration with deflation converges to, but it
+    // converges at the rate of the third eigenvalue to the second, not the second to the first,
+    // which matters when two opinion axes are nearly as strong (three camps, say).
+    std::array<std::vector<double>, 2> w;
+    double h11 = 0, h12 = 0, h22 = 0;
+    int iteration = 0;
+    while (iteration < max_iterations) {
+        ++iteration;
+        gram_times_pair(m, v[0], v[1], w[0], w[1]);
+        h11 = dot(v[0], w[0]);
+        h12 = dot(v[0], w[1]);
+        h22 = dot(v[1], w[1]);
+        // Top eigenvector (cs, sn) of the symmetric 2x2 [[h11 h12] [h12 h22]], with square roots
+        // only: sin/cos/atan2 differ between C libraries, and native and WebAssembly must agree.
+        double cs = 1.0, sn = 0.0;
+        if (h12 != 0.0) {
+            const double t = 0.5 * (h11 - h22);
+            const double r = std::sqrt(t * t + h12 * h12);
+            double x = t >= 0 ? r + t : h12;
+            double y = t >= 0 ? h12 : r - t;
+            const double length = std::sqrt(x * x + y * y);
+            cs = x / length;
+            sn = y / length;
+        } else if (h22 > h11) {
+            cs = 0.0;
+            sn = 1.0;
+        }
+        std::array<std::vector<double>, 2> next = {std::vector<double>(m.cols), std::vector<double>(m.cols)};
+        for (std::size_t s = 0; s < m.cols; ++s) {
+            next[0][s] = cs * w[0][s] + sn * w[1][s];
+            next[1][s] = -sn * w[0][s] + cs * w[1][s];
+        }
+        orthonormalise(next[0], next[1]);
+        double moved = 0.0;
+        for (std::size_t c = 0; c < 2; ++c) {
+            // Compare up to sign: an eigenvector may come back negated.
+            const double sign = dot(next[c], v[c]) < 0 ? -1.0 : 1.0;
+            for (std::size_t s = 0; s < m.cols; ++s) {
+                next[c][s] *= sign;
+                moved = std::fmax(moved, std::fabs(next[c][s] - v[c][s]));
+            }
+        }
+        v = std::move(next);
+        if (moved < tolerance) break;
+    }
+    // Variance carried by each component: ||X v||^2, computed once more on the final vectors.
+    gram_times_pair(m, v[0], v[1], w[0], w[1]);
+    for (std::size_t c = 0; c < 2; ++c) {
+        pca.eigenvalues[c] = dot(v[c], w[c]);
+        if (!(pca.eigenvalues[c] > 1e-12)) {
+            pca.eigenvalues[c] = 0.0;
+            std::fill(v[c].begin(), v[c].end(), 0.0);
+        }
+    }
+    if (pca.eigenvalues[1] > pca.eigenvalues[0]) {
+        std::swap(v[0], v[1]);
+        std::swap(pca.eigenvalues[0], pca.eigenvalues[1]);
+    }
+    for (std::size_t c = 0; c < 2; ++c) {
+        orient(v[c], desc.previous[c]);
+        pca.components[c] = std::move(v[c]);
+        pca.iterations[c] = iteration;
+    }
     return pca;
 }
 
