@@ -83,7 +83,7 @@ std::vector<Material> read_materials(const JsonReader& root) {
     root.reject_unknown_keys({"materials", "note"});
     root.each("materials", [&](JsonReader item) {
         if (!item.expect_object()) return;
-        item.reject_unknown_keys({"id", "name", "symbol", "critical", "strategic", "group", "list_sources", "role",
+        item.reject_unknown_keys({"id", "name", "symbol", "critical", "strategic", "group", "annex", "list_sources", "role",
                                   "role_sources", "supply", "recycling", "recycling_sources", "facts", "note"});
         Material material;
         material.id = item.string("id");
@@ -98,6 +98,20 @@ std::vector<Material> read_materials(const JsonReader& root) {
         if (material.strategic && !material.critical)
             item.problem_at("strategic", "a strategic raw material is always critical too (Annex II includes Annex I)");
         material.group = item.optional_string("group").value_or("");
+        if (item.has("annex")) {
+            for (const auto& annex : item.strings("annex")) {
+                if (annex == "I")
+                    material.annex_i = true;
+                else if (annex == "II")
+                    material.annex_ii = true;
+                else
+                    item.problem_at("annex", "must hold \"I\" (strategic) or \"II\" (critical), found '" + annex + "'");
+            }
+        }
+        if (material.annex_i && !material.strategic)
+            item.problem_at("annex", "an Annex I entry is a strategic raw material: set \"strategic\": true");
+        if (material.annex_ii && !material.critical)
+            item.problem_at("annex", "an Annex II entry is a critical raw material: set \"critical\": true");
         material.list_sources = read_source_ids(item, "list_sources");
         material.role = read_local_text(item, "role", false);
         material.role_sources = read_source_ids(item, "role_sources", !material.role.empty());

@@ -48,6 +48,8 @@ struct Material {
     bool critical = false;       // Annex II of Regulation (EU) 2024/1252
     bool strategic = false;      // Annex I
     std::string group;           // the list entry an element belongs to ("platinum-group-metals"), or empty
+    bool annex_i = false;        // this entry is itself a line of Annex I (the 17 strategic raw materials)
+    bool annex_ii = false;       // this entry is itself a line of Annex II (the 34 critical raw materials)
     std::vector<std::string> list_sources;  // why it is (or is not) flagged
     LocalText role;              // what it does in a device; empty when not written
     std::vector<std::string> role_sources;
