@@ -1,13 +1,15 @@
 #!/usr/bin/python3
 """Derives content/repair_odds.json from Open Repair Data (Open Repair Alliance, CC BY-SA 4.0).
 
-    /usr/bin/python3 tools/ords-derive/ords_derive.py [--ords DIR] [--out FILE]
+    /usr/bin/python3 tools/ords-derive/ords_derive.py [--ords DIR] [--out FILE] [--check]
 
 Reads the ORDS partner files and the fault-type "quest" files in DIR (default: ../shared/data/ords
 beside the repository) and writes repair outcome counts per ORDS product category, per category and
 age band, and per category and fault type. Counts, not percentages, are stored: the app divides,
 so the sample size always travels with the share. Standard library only; the output depends only
-on the input files, so running it again regenerates the committed file byte for byte.
+on the input files, so running it again regenerates the committed file byte for byte. --check compares instead of
+writing (exit 1 on a difference, 77 = skipped when the ORDS folder is absent, as in a clone
+without ../shared).
 """
 import argparse
 import csv
@@ -267,10 +269,21 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ords", default=os.path.join(root, "..", "shared", "data", "ords"))
     parser.add_argument("--out", default=os.path.join(root, "content", "repair_odds.json"))
+    parser.add_argument("--check", action="store_true", help="compare with --out instead of writing it")
     args = parser.parse_args()
     if not os.path.isdir(args.ords):
-        sys.exit(f"ords-derive: no Open Repair Data folder at {args.ords}")
+        print(f"ords-derive: no Open Repair Data folder at {args.ords}", file=sys.stderr)
+        sys.exit(77 if args.check else 1)
     text = render(derive(args.ords))
+    if args.check:
+        with open(args.out, encoding="utf-8", newline="") as f:
+            committed = f.read()
+        if committed != text:
+            print(f"ords-derive: {args.out} differs from what the data gives; run the tool and commit the result",
+                  file=sys.stderr)
+            sys.exit(1)
+        print(f"ords-derive: {args.out} matches the data byte for byte")
+        return
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
 
