@@ -27,6 +27,7 @@ const std::string kRepairOdds = "content/repair_odds.json";
 const std::string kMunicipalities = "content/municipalities.json";
 const std::string kPlaces = "content/places.json";
 const std::string kGuidance = "content/guidance.json";
+const std::string kRepairEconomics = "content/repair_economics.json";
 
 // A citation found while reading, checked against the registry once every file is in.
 struct Citation {
@@ -163,6 +164,7 @@ const Municipality* Content::find_municipality(std::string_view id) const { retu
 const Province* Content::find_province(std::string_view id) const { return find_by_id(provinces, id); }
 const Place* Content::find_place(std::string_view id) const { return find_by_id(places, id); }
 const Guidance* Content::find_guidance(std::string_view id) const { return find_by_id(guidance, id); }
+const PollDefinition* Content::find_poll(std::string_view id) const { return find_by_id(polls, id); }
 
 std::vector<const Composition*> Content::compositions_of(std::string_view device_id) const {
     std::vector<const Composition*> found;
@@ -194,8 +196,8 @@ std::vector<const Municipality*> Content::municipalities_in(std::string_view pro
 }
 
 const std::vector<std::string>& content_file_paths() {
-    static const std::vector<std::string> paths = {kSources, kMaterials,      kDevices, kCompositions,
-                                                   kRepairOdds, kMunicipalities, kPlaces,  kGuidance};
+    static const std::vector<std::string> paths = {kSources,        kMaterials, kDevices,  kCompositions,   kRepairOdds,
+                                                   kMunicipalities, kPlaces,    kGuidance, kRepairEconomics};
     return paths;
 }
 
@@ -224,14 +226,25 @@ LoadedContent load_content(const std::vector<ContentFile>& files) {
     with_file(kMunicipalities, [&](const JsonReader& root) { read_municipalities(root, c.provinces, c.municipalities); });
     with_file(kPlaces, [&](const JsonReader& root) { c.places = read_places(root); });
     with_file(kGuidance, [&](const JsonReader& root) { c.guidance = read_guidance(root); });
+    with_file(kRepairEconomics,
+              [&](const JsonReader& root) { c.repair_economics = read_repair_economics(root, c.sources, c.devices); });
 
     for (const auto& file : files) {
-        bool known = false;
+        std::string poll_id = poll_id_from_path(file.path);
+        if (poll_id.empty()) continue;
+        if (auto document = parse_json(file.bytes, file.path, problems))
+            c.polls.push_back(read_poll_definition(JsonReader(*document, file.path, problems), poll_id));
+    }
+
+    for (const auto& file : files) {
+        bool known = !poll_id_from_path(file.path).empty();
         for (const auto& path : content_file_paths()) known = known || file.path == path;
         if (!known && file.path.starts_with("content/"))
             problems.push_back({file.path, "", "not a known content file: add its reader to load_content or move it out of content/"});
     }
     cross_check(c, problems, read_ok);
+    if (read_ok.count(kSources) && read_ok.count(kDevices) && read_ok.count(kMaterials) && read_ok.count(kGuidance))
+        check_poll_links(c.polls, c, problems);
     return loaded;
 }
 

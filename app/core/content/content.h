@@ -26,9 +26,11 @@
 #include "core/content/guidance.h"
 #include "core/content/materials.h"
 #include "core/content/places.h"
+#include "core/content/repair_economics.h"
 #include "core/content/repair_odds.h"
 #include "core/content/sources.h"
 #include "core/json_reader.h"
+#include "core/polls/poll_definition.h"
 
 namespace stadsmijn {
 
@@ -43,10 +45,12 @@ struct Content {
     std::vector<Device> devices;
     std::vector<Composition> compositions;
     RepairOdds repair_odds;
+    RepairEconomics repair_economics;  // content/repair_economics.json
     std::vector<Province> provinces;
     std::vector<Municipality> municipalities;
     std::vector<Place> places;
     std::vector<Guidance> guidance;
+    std::vector<PollDefinition> polls;  // content/polls/*.json, in the order the files are given
 
     const Source* find_source(std::string_view id) const;
     const Material* find_material(std::string_view id) const;
@@ -55,6 +59,7 @@ struct Content {
     const Province* find_province(std::string_view id) const;
     const Place* find_place(std::string_view id) const;
     const Guidance* find_guidance(std::string_view id) const;
+    const PollDefinition* find_poll(std::string_view id) const;
 
     // The compositions of one device, in file order (known and unknown alike).
     std::vector<const Composition*> compositions_of(std::string_view device_id) const;
@@ -74,7 +79,8 @@ struct LoadedContent {
 // The content files load_content reads, relative to the repository root.
 const std::vector<std::string>& content_file_paths();
 
-// Loads and cross-checks every known file; files it does not know are reported, not ignored.
+// Loads and cross-checks every known file and every poll (content/polls/*.json); files it does
+// not know are reported, not ignored.
 // A missing or broken file is a problem and leaves its part of the content empty.
 LoadedContent load_content(const std::vector<ContentFile>& files);
 
