@@ -21,25 +21,25 @@ struct Settings {
     double stability_fraction;
 };
 
-Settings resolve(const OpinionGroupsDesc& d) {
-    auto or_default = [](int v, int fallback) { return v != 0 ? v : fallback; };
+Settings resolve(const OpinionGroupsDesc& desc) {
+    const OpinionGroupsDesc d = with_defaults(desc);
     Settings s{};
     s.seed = d.seed;
-    s.min_votes = std::max(1, or_default(d.min_votes, 7));
-    s.greedy_fill = d.greedy_fill < 0 ? 0 : or_default(d.greedy_fill, 15);
-    s.base_clusters = std::max(2, or_default(d.base_clusters, 100));
-    s.max_groups = std::max(2, or_default(d.max_groups, 5));
-    s.fixed_groups = std::max(0, d.fixed_groups);
-    s.k_buffer = std::max(1, or_default(d.k_buffer, 4));
-    s.pca_iterations = std::max(1, or_default(d.pca_iterations, 200));
-    s.base_iterations = std::max(1, or_default(d.base_iterations, 100));
-    s.base_restarts = std::max(1, or_default(d.base_restarts, 1));
-    s.group_iterations = std::max(1, or_default(d.group_iterations, 20));
-    s.group_restarts = std::max(1, or_default(d.group_restarts, 32));
+    s.min_votes = d.min_votes;
+    s.greedy_fill = std::max(0, d.greedy_fill);
+    s.base_clusters = d.base_clusters;
+    s.max_groups = d.max_groups;
+    s.fixed_groups = d.fixed_groups;
+    s.k_buffer = d.k_buffer;
+    s.pca_iterations = d.pca_iterations;
+    s.base_iterations = d.base_iterations;
+    s.base_restarts = d.base_restarts;
+    s.group_iterations = d.group_iterations;
+    s.group_restarts = d.group_restarts;
     s.start = d.start;
     s.count_moderated_as_seen = !d.exclude_moderated_from_scaling;
-    s.stability_runs = d.stability_runs < 0 ? 0 : or_default(d.stability_runs, 10);
-    s.stability_fraction = d.stability_fraction > 0 && d.stability_fraction <= 1 ? d.stability_fraction : 0.8;
+    s.stability_runs = std::max(0, d.stability_runs);
+    s.stability_fraction = d.stability_fraction;
     return s;
 }
 
@@ -338,6 +338,25 @@ void measure_stability(const VoteMatrix& votes, std::span<const StatementId> mod
 }
 
 }  // namespace
+
+OpinionGroupsDesc with_defaults(const OpinionGroupsDesc& desc) {
+    auto or_default = [](int v, int fallback) { return v != 0 ? v : fallback; };
+    OpinionGroupsDesc d = desc;
+    d.min_votes = std::max(1, or_default(d.min_votes, 7));
+    d.greedy_fill = d.greedy_fill < 0 ? -1 : or_default(d.greedy_fill, 15);
+    d.base_clusters = std::max(2, or_default(d.base_clusters, 100));
+    d.max_groups = std::max(2, or_default(d.max_groups, 5));
+    d.fixed_groups = std::max(0, d.fixed_groups);
+    d.k_buffer = std::max(1, or_default(d.k_buffer, 4));
+    d.pca_iterations = std::max(1, or_default(d.pca_iterations, 200));
+    d.base_iterations = std::max(1, or_default(d.base_iterations, 100));
+    d.base_restarts = std::max(1, or_default(d.base_restarts, 1));
+    d.group_iterations = std::max(1, or_default(d.group_iterations, 20));
+    d.group_restarts = std::max(1, or_default(d.group_restarts, 32));
+    d.stability_runs = d.stability_runs < 0 ? -1 : or_default(d.stability_runs, 10);
+    d.stability_fraction = d.stability_fraction > 0 && d.stability_fraction <= 1 ? d.stability_fraction : 0.8;
+    return d;
+}
 
 Result<OpinionGroups> compute_opinion_groups(const VoteMatrix& votes, std::span<const StatementId> moderated_out,
                                              const OpinionGroupsDesc& desc, const OpinionGroupsState& previous) {

@@ -130,6 +130,9 @@ struct OpinionGroups {
     OpinionGroupsState state;                    // pass to the next compute_opinion_groups
 };
 
+// The description with every zero replaced by the default it stands for (for manifests and logs).
+OpinionGroupsDesc with_defaults(const OpinionGroupsDesc& desc);
+
 // Fails only on input it cannot use (no votes at all); too few participants is a result
 // (status too_few_participants) with places but no groups.
 Result<OpinionGroups> compute_opinion_groups(const VoteMatrix& votes,
