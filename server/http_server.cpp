@@ -57,6 +57,8 @@ void HttpServer::install_routes() {
         res.set_content(R"({"status":"ok"})", "application/json; charset=utf-8");
     });
 
+    if (config_.extra_routes) config_.extra_routes(*http_);
+
     http_->Get(R"(/api/.*)", [](const httplib::Request& req, httplib::Response& res) {
         json_error(res, 404, "no such API endpoint: " + req.path);
     });

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -24,6 +25,8 @@ struct ServerConfig {
     std::string host = "127.0.0.1";
     int port = 8080;  // 0: any free port (tests)
     int threads = 8;
+    // More routes (the poll API): installed after /healthz and before the catch-all /api/ 404.
+    std::function<void(httplib::Server&)> extra_routes{};
 };
 
 // The Content-Security-Policy of every response: scripts only from this origin, WebAssembly

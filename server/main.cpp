@@ -1,21 +1,54 @@
 // stadsmijn-server: serves the web app and its APIs.
-//   stadsmijn-server --web DIR [--host 127.0.0.1] [--port 8080]
+//   stadsmijn-server --web DIR [--host 127.0.0.1] [--port 8080] [--threads N]
+//                    [--db FILE|postgresql://...] [--content DIR] [--admin-token-file FILE]
+//                    [--votes-per-second N] [--requests-per-second N]
+//   stadsmijn-server --import-polis DIR --poll ID [--db ...]    (imports, then exits)
+// The database is a SQLite file (default build/stadsmijn.sqlite3) or PostgreSQL; the
+// STADSMIJN_DATABASE_URL environment variable is used when --db is not given. The admin token
+// comes from STADSMIJN_ADMIN_TOKEN or --admin-token-file, never from the command line.
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
+#include "server/admin_auth.h"
+#include "server/content_folder.h"
 #include "server/http_server.h"
+#include "server/poll_api.h"
+#include "server/poll_service.h"
+#include "server/polis_import.h"
+#include "server/vote_store.h"
 
 namespace {
 stadsmijn::server::HttpServer* running = nullptr;
 void stop_on_signal(int) {
     if (running) running->stop();
 }
+
+const char* kUsage =
+    "usage: %s --web DIR [--host HOST] [--port PORT] [--threads N] [--db FILE|postgresql://...]\n"
+    "          [--content DIR] [--admin-token-file FILE] [--votes-per-second N] [--requests-per-second N]\n"
+    "       %s --import-polis DIR --poll ID [--db ...]\n";
+
+std::string database_label(const std::string& database) {
+    // A connection string can hold a password: only the kind of database is printed.
+    return stadsmijn::server::is_postgres_connection(database) ? "PostgreSQL" : "SQLite " + database;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
-    stadsmijn::server::ServerConfig config;
+    using namespace stadsmijn::server;
+    ServerConfig config;
+    config.threads = 32;  // httplib keeps a thread per open keep-alive connection
+    std::string database;
+    std::string content_dir;
+    std::string admin_token_file;
+    std::string import_dir;
+    std::string import_poll;
+    PollServiceConfig service_config;
+    PollApiConfig api_config;
+    bool usage_error = false;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -25,17 +58,84 @@ int main(int argc, char** argv) {
             config.host = value();
         } else if (arg == "--port") {
             config.port = std::atoi(value().c_str());
+        } else if (arg == "--threads") {
+            config.threads = std::atoi(value().c_str());
+        } else if (arg == "--db") {
+            database = value();
+        } else if (arg == "--content") {
+            content_dir = value();
+        } else if (arg == "--admin-token-file") {
+            admin_token_file = value();
+        } else if (arg == "--votes-per-second") {
+            service_config.votes_per_participant.per_second = std::atof(value().c_str());
+        } else if (arg == "--requests-per-second") {
+            api_config.requests_per_connection.per_second = std::atof(value().c_str());
+        } else if (arg == "--import-polis") {
+            import_dir = value();
+        } else if (arg == "--poll") {
+            import_poll = value();
         } else {
-            std::fprintf(stderr, "usage: %s --web DIR [--host HOST] [--port PORT]\n", argv[0]);
-            return 2;
+            usage_error = true;
         }
     }
-    if (config.web_root.empty() || config.port < 0 || config.port > 65535) {
-        std::fprintf(stderr, "usage: %s --web DIR [--host HOST] [--port PORT]\n", argv[0]);
+    const bool importing = !import_dir.empty();
+    if (usage_error || (!importing && config.web_root.empty()) || (importing && import_poll.empty()) || config.port < 0 ||
+        config.port > 65535 || config.threads < 1) {
+        std::fprintf(stderr, kUsage, argv[0], argv[0]);
         return 2;
     }
+    if (database.empty()) {
+        const char* from_environment = std::getenv("STADSMIJN_DATABASE_URL");
+        database = from_environment && *from_environment ? from_environment : "build/stadsmijn.sqlite3";
+    }
 
-    auto server = stadsmijn::server::HttpServer::create(config);
+    auto store = VoteStore::open(database);
+    if (!store) {
+        std::fprintf(stderr, "stadsmijn-server: %s\n", store.error().c_str());
+        return 1;
+    }
+
+    if (importing) {
+        auto import = read_polis_export(import_dir, import_poll);
+        if (!import) {
+            std::fprintf(stderr, "stadsmijn-server: %s\n", import.error().c_str());
+            return 1;
+        }
+        for (const auto& note : import.value().notes) std::printf("  %s\n", note.c_str());
+        auto stored = store.value()->import_poll(import.value().poll);
+        if (!stored) {
+            std::fprintf(stderr, "stadsmijn-server: %s\n", stored.error().c_str());
+            return 1;
+        }
+        std::printf("Imported %s into poll \"%s\" (%s)\n", import_dir.c_str(), import_poll.c_str(),
+                    database_label(database).c_str());
+        return 0;
+    }
+
+    if (content_dir.empty())
+        content_dir = std::filesystem::is_directory("content") ? "content" : STADSMIJN_SOURCE_CONTENT;
+    auto content = load_content_folder(content_dir);
+    if (!content) {
+        std::fprintf(stderr, "stadsmijn-server: %s\n", content.error().c_str());
+        return 1;
+    }
+    if (!content.value().problems.empty())
+        std::fprintf(stderr, "stadsmijn-server: content/ has %zu problem(s); run content-lint to see them\n",
+                     content.value().problems.size());
+    auto token = AdminToken::load(std::getenv("STADSMIJN_ADMIN_TOKEN"), admin_token_file);
+    if (!token) {
+        std::fprintf(stderr, "stadsmijn-server: %s\n", token.error().c_str());
+        return 1;
+    }
+    auto service = PollService::create(std::move(content.value().content), *store.value(), service_config);
+    if (!service) {
+        std::fprintf(stderr, "stadsmijn-server: %s\n", service.error().c_str());
+        return 1;
+    }
+    PollApi api(*service.value(), token.value(), api_config);
+    config.extra_routes = [&api](httplib::Server& http) { api.install(http); };
+
+    auto server = HttpServer::create(config);
     if (!server) {
         std::fprintf(stderr, "stadsmijn-server: %s\n", server.error().c_str());
         return 1;
@@ -49,6 +149,8 @@ int main(int argc, char** argv) {
     std::signal(SIGINT, stop_on_signal);
     std::signal(SIGTERM, stop_on_signal);
     std::printf("Stadsmijn is running at http://%s:%d/  (Ctrl-C stops it)\n", config.host.c_str(), port.value());
+    std::printf("  polls: %s%s\n", database_label(database).c_str(),
+                token.value().configured() ? ", admin endpoints open to the admin token" : ", admin endpoints closed");
     std::fflush(stdout);
     server.value()->listen();
     std::printf("stadsmijn-server: stopped\n");

@@ -16,6 +16,8 @@ debian_packages=(
   nlohmann-json3-dev doctest-dev
   # server
   libcpp-httplib-dev libsqlite3-dev libssl-dev zlib1g-dev libbrotli-dev
+  # poll store: PostgreSQL client library, and the server the tests start a throwaway cluster of
+  libpq-dev postgresql
   # font subsetting and precompression
   fonts-noto-core python3-fonttools python3-brotli brotli gzip
   # browser tests

@@ -1,0 +1,49 @@
+#include "server/admin_auth.h"
+
+#include <fstream>
+
+namespace stadsmijn::server {
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+    // Every byte of `a` is compared (against a zero when b is shorter), and the length difference
+    // is folded in, so no early exit leaks the position of the first mismatch.
+    volatile unsigned char difference = static_cast<unsigned char>(a.size() != b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const unsigned char other = i < b.size() ? static_cast<unsigned char>(b[i]) : 0;
+        difference = difference | (static_cast<unsigned char>(a[i]) ^ other);
+    }
+    return difference == 0;
+}
+
+Result<AdminToken> AdminToken::from_text(std::string token) {
+    while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ' || token.back() == '\t'))
+        token.pop_back();
+    if (token.size() < kAdminTokenMinLength)
+        return fail("the admin token must be at least " + std::to_string(kAdminTokenMinLength) + " characters");
+    for (char c : token)
+        if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7F)
+            return fail("the admin token must be printable ASCII without spaces");
+    AdminToken result;
+    result.token_ = std::move(token);
+    return result;
+}
+
+Result<AdminToken> AdminToken::load(const char* environment_value, const std::string& file) {
+    if (!file.empty()) {
+        std::ifstream in(file);
+        std::string line;
+        if (!in || !std::getline(in, line)) return fail("cannot read the admin token file " + file);
+        return from_text(std::move(line));
+    }
+    if (environment_value && *environment_value) return from_text(environment_value);
+    return AdminToken();
+}
+
+bool AdminToken::accepts(std::string_view header) const {
+    if (token_.empty()) return false;
+    constexpr std::string_view scheme = "Bearer ";
+    if (header.size() < scheme.size() || header.substr(0, scheme.size()) != scheme) return false;
+    return constant_time_equal(token_, header.substr(scheme.size()));
+}
+
+}  // namespace stadsmijn::server

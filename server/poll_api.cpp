@@ -1,0 +1,132 @@
+#include "server/poll_api.h"
+
+#include <httplib.h>
+
+#include <iterator>
+#include <random>
+
+#include "core/polls/vote_request.h"
+
+namespace stadsmijn::server {
+
+namespace {
+
+void send(httplib::Response& res, const ApiResponse& answer) {
+    res.status = answer.status;
+    res.set_header("Cache-Control", "no-store");
+    if (answer.retry_after_seconds > 0) res.set_header("Retry-After", std::to_string(answer.retry_after_seconds));
+    if (!answer.download_name.empty())
+        res.set_header("Content-Disposition", "attachment; filename=\"" + answer.download_name + "\"");
+    res.set_content(answer.body, answer.content_type.c_str());
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+    return true;
+}
+
+}  // namespace
+
+PollApi::PollApi(PollService& service, AdminToken admin_token, PollApiConfig config)
+    : service_(service), admin_token_(std::move(admin_token)), connection_limiter_(config.requests_per_connection) {
+    std::random_device random;
+    salt_ = (static_cast<std::uint64_t>(random()) << 32) ^ random();
+}
+
+std::string PollApi::connection_key(const httplib::Request& req) const {
+    // One TCP connection is one (address, port) pair. Hashed with a salt that lives only in this
+    // process, so not even the memory of the limiter holds an address.
+    const std::size_t hash = std::hash<std::string>{}(std::to_string(salt_) + "|" + req.remote_addr + "|" +
+                                                      std::to_string(req.remote_port));
+    return std::to_string(hash);
+}
+
+bool PollApi::admit(const httplib::Request& req, httplib::Response& res) {
+    if (auto wait = connection_limiter_.take(connection_key(req))) {
+        ApiResponse answer = json_error(429, "too many requests on this connection; slow down");
+        answer.retry_after_seconds = static_cast<int>(std::max<long long>(1, (wait->count() + 999) / 1000));
+        send(res, answer);
+        return false;
+    }
+    return true;
+}
+
+bool PollApi::admit_admin(const httplib::Request& req, httplib::Response& res) {
+    if (!admit(req, res)) return false;
+    if (!admin_token_.configured()) {
+        send(res, json_error(403, "the admin endpoints are closed: this server has no admin token "
+                                  "(set STADSMIJN_ADMIN_TOKEN or --admin-token-file)"));
+        return false;
+    }
+    // The header as received: get_header_value would stop at a NUL byte and accept what precedes it.
+    auto [first, last] = req.headers.equal_range("Authorization");
+    const bool one_header = first != last && std::next(first) == last;
+    if (!one_header || !admin_token_.accepts(first->second)) {
+        res.set_header("WWW-Authenticate", "Bearer");
+        send(res, json_error(401, "an admin token is needed: send \"Authorization: Bearer <token>\""));
+        return false;
+    }
+    return true;
+}
+
+bool PollApi::admit_json_body(const httplib::Request& req, httplib::Response& res) {
+    if (req.body.size() > polls::kMaxRequestBytes) {
+        send(res, json_error(413, "the request body is " + std::to_string(req.body.size()) + " bytes; at most " +
+                                      std::to_string(polls::kMaxRequestBytes) + " are accepted"));
+        return false;
+    }
+    if (!starts_with_ignoring_case(req.get_header_value("Content-Type"), "application/json")) {
+        send(res, json_error(415, "send the body as JSON with \"Content-Type: application/json\""));
+        return false;
+    }
+    return true;
+}
+
+void PollApi::install(httplib::Server& http) {
+    http.Get("/api/polls", [this](const httplib::Request& req, httplib::Response& res) {
+        if (admit(req, res)) send(res, service_.list_polls());
+    });
+    http.Get(R"(/api/polls/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+        if (admit(req, res)) send(res, service_.poll(req.matches[1].str()));
+    });
+    http.Post(R"(/api/polls/([^/]+)/votes)", [this](const httplib::Request& req, httplib::Response& res) {
+        if (admit(req, res) && admit_json_body(req, res)) send(res, service_.cast_vote(req.matches[1].str(), req.body));
+    });
+    http.Post(R"(/api/polls/([^/]+)/statements)", [this](const httplib::Request& req, httplib::Response& res) {
+        if (admit(req, res) && admit_json_body(req, res))
+            send(res, service_.submit_statement(req.matches[1].str(), req.body));
+    });
+    http.Get(R"(/api/polls/([^/]+)/results)", [this](const httplib::Request& req, httplib::Response& res) {
+        if (!admit(req, res)) return;
+        if (req.get_param_value_count("municipality") > 1 || req.get_param_value_count("province") > 1) {
+            send(res, json_error(400, "give municipality or province once"));
+            return;
+        }
+        send(res, service_.results(req.matches[1].str(), req.get_param_value("municipality"),
+                                   req.get_param_value("province")));
+    });
+    http.Get(R"(/api/polls/([^/]+)/export/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+        if (admit_admin(req, res)) send(res, service_.export_file(req.matches[1].str(), req.matches[2].str()));
+    });
+    http.Get(R"(/api/admin/polls/([^/]+)/statements)", [this](const httplib::Request& req, httplib::Response& res) {
+        if (admit_admin(req, res)) send(res, service_.moderation_queue(req.matches[1].str(), req.get_param_value("status")));
+    });
+    http.Post(R"(/api/admin/polls/([^/]+)/statements/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+        if (admit_admin(req, res) && admit_json_body(req, res))
+            send(res, service_.moderate(req.matches[1].str(), req.matches[2].str(), req.body));
+    });
+
+    // Anything else under /api/ gets a JSON answer that says so, whatever the method.
+    auto unknown = [](const httplib::Request& req, httplib::Response& res) {
+        std::string path = req.path.substr(0, 100);
+        send(res, json_error(404, "no such API endpoint: " + req.method + " " + path));
+    };
+    http.Post(R"(/api/.*)", unknown);
+    http.Put(R"(/api/.*)", unknown);
+    http.Delete(R"(/api/.*)", unknown);
+    http.Patch(R"(/api/.*)", unknown);
+}
+
+}  // namespace stadsmijn::server

@@ -1,0 +1,536 @@
+#include "server/poll_service.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <set>
+
+#include "core/polls/polis_csv.h"
+#include "core/polls/text_checks.h"
+#include "core/polls/vote_request.h"
+#include "core/routes.h"
+
+namespace stadsmijn::server {
+
+using Json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr auto kStatementsRefresh = std::chrono::seconds(2);
+constexpr const char* kAlgorithm = "stadsmijn-opinion-groups";
+constexpr int kAlgorithmVersion = 1;
+
+std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+ApiResponse ok_json(const Json& body, int status = 200) { return {status, dump(body)}; }
+
+ApiResponse unavailable(const std::string& what, const std::string& error) {
+    // The database's words stay in the server: they can name tables, never help a client.
+    (void)error;
+    ApiResponse response = json_error(503, what + "; try again in a moment");
+    response.retry_after_seconds = 1;
+    return response;
+}
+
+ApiResponse too_many(std::chrono::milliseconds wait, const std::string& what) {
+    ApiResponse response = json_error(429, what);
+    response.retry_after_seconds = static_cast<int>(std::max<std::int64_t>(1, (wait.count() + 999) / 1000));
+    return response;
+}
+
+Json local_text_json(const LocalText& text) {
+    Json out = {{"nl", text.nl}};
+    if (!text.en.empty()) out["en"] = text.en;
+    return out;
+}
+
+double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
+
+Json counts_json(const polls::VoteCounts& counts) {
+    return {{"agree", counts.agree}, {"disagree", counts.disagree}, {"pass", counts.pass()}, {"seen", counts.seen}};
+}
+
+const char* grouping_status_name(polls::GroupingStatus status) {
+    switch (status) {
+        case polls::GroupingStatus::grouped: return "grouped";
+        case polls::GroupingStatus::too_few_participants: return "too_few_participants";
+        case polls::GroupingStatus::no_disagreement: return "no_disagreement";
+    }
+    return "grouped";
+}
+
+std::optional<StatementId> parse_statement_id(std::string_view text) {
+    StatementId id = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error != std::errc() || end != text.data() + text.size() || id < 0) return std::nullopt;
+    return id;
+}
+
+std::string results_key(std::string_view poll, std::string_view municipality, std::string_view province) {
+    return std::string(poll) + "|" + std::string(municipality) + "|" + std::string(province);
+}
+
+}  // namespace
+
+ApiResponse json_error(int status, const std::string& message) { return {status, dump(Json{{"error", message}})}; }
+
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+PollService::PollService(Content content, VoteStore& store, PollServiceConfig config)
+    : content_(std::move(content)),
+      store_(store),
+      config_(config),
+      vote_limiter_(config.votes_per_participant),
+      statement_limiter_(config.statements_per_participant) {}
+
+Result<std::unique_ptr<PollService>> PollService::create(Content content, VoteStore& store, PollServiceConfig config) {
+    std::unique_ptr<PollService> service(new PollService(std::move(content), store, config));
+    for (const auto& definition : service->content_.polls) {
+        if (definition.id.empty()) continue;
+        std::vector<StatementId> seed;
+        for (const auto& statement : definition.statements) seed.push_back(statement.id);
+        auto ensured = store.ensure_poll({.id = definition.id, .origin = "content"}, seed, now_ms());
+        if (!ensured) return fail("cannot prepare poll " + definition.id + " in the store: " + ensured.error());
+    }
+    return service;
+}
+
+// ---- polls and statements ----
+
+Result<PollService::PollEntry> PollService::find_poll(std::string_view poll_id) {
+    if (!polls::is_valid_poll_id(poll_id)) return fail("no poll \"" + std::string(poll_id.substr(0, 64)) + "\"");
+    if (const PollDefinition* definition = content_.find_poll(poll_id))
+        return PollEntry{.id = definition->id, .definition = definition};
+    auto stored = store_.polls();
+    if (!stored) return fail("store: " + stored.error());
+    for (const auto& poll : stored.value())
+        if (poll.id == poll_id && poll.origin == "import") return PollEntry{.id = poll.id, .stored = poll};
+    return fail("no poll \"" + std::string(poll_id) + "\"; GET /api/polls lists them");
+}
+
+Result<std::shared_ptr<const PollService::StatementsSnapshot>> PollService::statements_of(const std::string& poll_id,
+                                                                                          bool fresh) {
+    {
+        std::lock_guard lock(statements_mutex_);
+        auto found = statements_.find(poll_id);
+        if (!fresh && found != statements_.end() && Clock::now() - found->second->loaded < kStatementsRefresh)
+            return found->second;
+    }
+    auto statements = store_.statements(poll_id);
+    if (!statements) return fail(statements.error());
+    auto snapshot = std::make_shared<StatementsSnapshot>(StatementsSnapshot{std::move(statements).value(), Clock::now()});
+    std::lock_guard lock(statements_mutex_);
+    statements_[poll_id] = snapshot;
+    return std::shared_ptr<const StatementsSnapshot>(snapshot);
+}
+
+void PollService::forget_statements(const std::string& poll_id) {
+    std::lock_guard lock(statements_mutex_);
+    statements_.erase(poll_id);
+}
+
+Json PollService::source_json(const std::string& source_id) const {
+    const Source* source = content_.find_source(source_id);
+    if (!source) return {{"id", source_id}};
+    return {{"id", source->id}, {"title", source->title}, {"publisher", source->publisher}, {"year", source->year},
+            {"url", source->url}};
+}
+
+Json PollService::poll_json(const PollEntry& poll, const StatementsSnapshot& snapshot) const {
+    Json out = {{"id", poll.id}, {"open", poll.open()}, {"origin", poll.definition ? "content" : "import"}};
+    if (poll.definition) {
+        out["title"] = local_text_json(poll.definition->title);
+        out["question"] = local_text_json(poll.definition->question);
+        if (!poll.definition->description.empty()) out["description"] = local_text_json(poll.definition->description);
+    } else {
+        out["title"] = {{"nl", poll.stored.title}};
+        out["question"] = {{"nl", poll.stored.question}};
+    }
+    Json statements = Json::array();
+    for (const auto& stored : snapshot.statements) {
+        if (stored.status != Moderation::accepted) continue;  // strict moderation: only accepted ones are shown
+        Json item = {{"id", stored.id}, {"origin", stored.origin}};
+        const PollStatement* seed = poll.definition ? poll.definition->find_statement(stored.id) : nullptr;
+        if (stored.origin == "content") {
+            if (!seed) continue;  // removed from content/polls since: no text to show
+            item["text"] = local_text_json(seed->text);
+            if (!seed->context.empty()) item["context"] = local_text_json(seed->context);
+            Json sources = Json::array();
+            for (const auto& id : seed->sources) sources.push_back(source_json(id));
+            item["links"] = {{"sources", sources}, {"devices", seed->devices}, {"materials", seed->materials},
+                             {"guidance", seed->guidance}};
+        } else {
+            item["text"] = {{stored.language == "en" ? "en" : "nl", stored.text}};
+            item["language"] = stored.language;
+        }
+        statements.push_back(std::move(item));
+    }
+    out["statements"] = std::move(statements);
+    out["limits"] = {{"statement_min_characters", kStatementMinCharacters},
+                     {"statement_max_characters", kStatementMaxCharacters},
+                     {"request_max_bytes", polls::kMaxRequestBytes}};
+    return out;
+}
+
+ApiResponse PollService::list_polls() {
+    Json polls = Json::array();
+    for (const auto& definition : content_.polls) {
+        if (definition.id.empty()) continue;
+        polls.push_back({{"id", definition.id},
+                         {"title", local_text_json(definition.title)},
+                         {"question", local_text_json(definition.question)},
+                         {"open", definition.open},
+                         {"origin", "content"},
+                         {"statements", definition.statements.size()}});
+    }
+    auto stored = store_.polls();
+    if (!stored) return unavailable("the polls cannot be read now", stored.error());
+    for (const auto& poll : stored.value()) {
+        if (poll.origin != "import") continue;
+        polls.push_back({{"id", poll.id}, {"title", {{"nl", poll.title}}}, {"question", {{"nl", poll.question}}},
+                         {"open", false}, {"origin", "import"}});
+    }
+    return ok_json({{"polls", polls}});
+}
+
+ApiResponse PollService::poll(std::string_view poll_id) {
+    auto poll = find_poll(poll_id);
+    if (!poll) return json_error(404, poll.error());
+    auto statements = statements_of(poll.value().id);
+    if (!statements) return unavailable("the poll cannot be read now", statements.error());
+    return ok_json(poll_json(poll.value(), *statements.value()));
+}
+
+// ---- votes and statements from participants ----
+
+ApiResponse PollService::cast_vote(std::string_view poll_id, std::string_view body) {
+    auto poll = find_poll(poll_id);
+    if (!poll) return json_error(404, poll.error());
+    if (!poll.value().open()) return json_error(403, "the poll \"" + poll.value().id + "\" is closed: it takes no votes");
+    auto vote = polls::parse_vote_request(poll.value().id, body);
+    if (!vote) return json_error(400, vote.error());
+    auto statements = statements_of(poll.value().id);
+    if (!statements) return unavailable("the vote was not stored", statements.error());
+    polls::KnownTargets known{
+        .statement =
+            [&](StatementId id) {
+                const auto& list = statements.value()->statements;
+                auto found = std::find_if(list.begin(), list.end(), [&](const StoredStatement& s) { return s.id == id; });
+                return found != list.end() && found->status == Moderation::accepted;
+            },
+        .municipality = [&](std::string_view id) { return content_.find_municipality(id) != nullptr; }};
+    if (auto problem = polls::check_vote_targets(vote.value(), known)) return json_error(422, *problem);
+    if (auto wait = vote_limiter_.take(poll.value().id + "/" + vote.value().participant))
+        return too_many(*wait, "this participant is voting faster than a person reads; wait a moment");
+
+    const polls::VoteRequest& request = vote.value();
+    auto outcome = store_.record_vote({.poll = request.poll,
+                                       .participant = request.participant,
+                                       .statement = request.statement,
+                                       .vote = request.vote,
+                                       .key = request.key,
+                                       .municipality = request.municipality,
+                                       .time_ms = now_ms()});
+    if (!outcome) return unavailable("the vote was not stored", outcome.error());
+    if (outcome.value() == VoteOutcome::key_conflict)
+        return json_error(409, "key: this key was used before for a different vote; make a new key for each vote");
+    return ok_json({{"status", outcome.value() == VoteOutcome::duplicate ? "duplicate" : "stored"},
+                    {"key", request.key},
+                    {"statement", request.statement},
+                    {"vote", polls::vote_name(request.vote)}});
+}
+
+ApiResponse PollService::submit_statement(std::string_view poll_id, std::string_view body) {
+    auto poll = find_poll(poll_id);
+    if (!poll) return json_error(404, poll.error());
+    if (!poll.value().open())
+        return json_error(403, "the poll \"" + poll.value().id + "\" is closed: it takes no statements");
+    auto statement = polls::parse_statement_request(poll.value().id, body);
+    if (!statement) return json_error(400, statement.error());
+    polls::KnownTargets known{.statement = {},
+                              .municipality = [&](std::string_view id) { return content_.find_municipality(id) != nullptr; }};
+    if (auto problem = polls::check_statement_targets(statement.value(), known)) return json_error(422, *problem);
+    if (auto wait = statement_limiter_.take(poll.value().id + "/" + statement.value().participant))
+        return too_many(*wait, "this participant has added several statements just now; wait a few minutes");
+
+    const polls::StatementRequest& request = statement.value();
+    auto outcome = store_.add_statement({.poll = request.poll,
+                                         .participant = request.participant,
+                                         .text = request.text,
+                                         .language = request.language,
+                                         .key = request.key,
+                                         .municipality = request.municipality,
+                                         .time_ms = now_ms()});
+    if (!outcome) return unavailable("the statement was not stored", outcome.error());
+    forget_statements(poll.value().id);
+    return ok_json({{"statement", outcome.value().id},
+                    {"status", moderation_name(outcome.value().status)},
+                    {"duplicate", outcome.value().duplicate}},
+                   202);
+}
+
+// ---- results ----
+
+Result<std::shared_ptr<const PollService::ComputedResults>> PollService::compute_results(
+    const PollEntry& poll, const std::string& municipality, const std::string& province, const ChangeMarker& marker,
+    const polls::OpinionGroupsState& previous) {
+    auto statements = store_.statements(poll.id);
+    if (!statements) return fail(statements.error());
+    auto votes = store_.latest_votes(poll.id);
+    if (!votes) return fail(votes.error());
+
+    std::set<StatementId> accepted;
+    for (const auto& s : statements.value())
+        if (s.status == Moderation::accepted) accepted.insert(s.id);
+    std::set<ParticipantId> included;
+    const bool filtered = !municipality.empty() || !province.empty();
+    if (filtered) {
+        auto participants = store_.participants(poll.id);
+        if (!participants) return fail(participants.error());
+        for (const auto& p : participants.value()) {
+            if (!municipality.empty() && p.municipality != municipality) continue;
+            if (!province.empty()) {
+                const Municipality* m = content_.find_municipality(p.municipality);
+                if (!m || m->province != province) continue;
+            }
+            included.insert(p.id);
+        }
+    }
+    std::vector<polls::VoteRecord> records;
+    records.reserve(votes.value().size());
+    for (const auto& v : votes.value()) {
+        if (!accepted.count(v.statement)) continue;
+        if (filtered && !included.count(v.participant)) continue;
+        records.push_back({v.participant, v.statement, v.vote, v.time_ms});
+    }
+
+    auto result = std::make_shared<ComputedResults>();
+    result->marker = marker;
+    result->previous_state = previous;
+    result->statements = std::move(statements).value();
+    result->computed_at_ms = now_ms();
+    result->desc.seed = poll.seed();
+    result->desc.stability_runs = config_.stability_runs;
+
+    Json body = {{"poll", poll.id},
+                 {"municipality", municipality.empty() ? Json(nullptr) : Json(municipality)},
+                 {"province", province.empty() ? Json(nullptr) : Json(province)},
+                 {"computed_at", result->computed_at_ms},
+                 {"algorithm", {{"name", kAlgorithm}, {"version", kAlgorithmVersion}, {"seed", poll.seed()}}},
+                 {"vote_convention", "agree +1, disagree -1, pass 0"}};
+    auto matrix = polls::VoteMatrix::from_records(records);
+    if (!matrix) return fail(matrix.error());
+    if (matrix.value().vote_count() == 0) {
+        body["status"] = "no_votes";
+        body["counts"] = {{"participants", 0}, {"votes", 0}, {"statements", accepted.size()}, {"in_conversation", 0},
+                          {"grouped", 0}};
+        body["groups"] = Json::array();
+        body["statements"] = Json::array();
+        body["consensus"] = {{"agree", Json::array()}, {"disagree", Json::array()}};
+        result->body = dump(body);
+        return std::shared_ptr<const ComputedResults>(result);
+    }
+    auto groups = polls::compute_opinion_groups(matrix.value(), {}, result->desc, previous);
+    if (!groups) return fail(groups.error());
+    const polls::OpinionGroups& g = groups.value();
+
+    int in_conversation = 0, grouped = 0;
+    Json places = Json::array();
+    for (const auto& p : g.participants) {
+        in_conversation += p.in_conversation;
+        grouped += p.group >= 0;
+        places.push_back({rounded(p.place.x), rounded(p.place.y), p.group});
+    }
+    body["status"] = grouping_status_name(g.status);
+    body["counts"] = {{"participants", matrix.value().participant_count()},
+                      {"votes", matrix.value().vote_count()},
+                      {"statements", accepted.size()},
+                      {"in_conversation", in_conversation},
+                      {"grouped", grouped}};
+    Json groups_json = Json::array();
+    for (const auto& group : g.groups) {
+        Json representative = Json::array();
+        for (const auto& r : group.representative)
+            representative.push_back({{"statement", r.statement},
+                                      {"direction", r.agree ? "agree" : "disagree"},
+                                      {"successes", r.successes},
+                                      {"trials", r.trials},
+                                      {"probability", rounded(r.probability)},
+                                      {"probability_test", rounded(r.probability_test)},
+                                      {"repness", rounded(r.repness)},
+                                      {"repness_test", rounded(r.repness_test)},
+                                      {"best_agree", r.best_agree}});
+        groups_json.push_back({{"id", group.id},
+                               {"label", std::string(1, static_cast<char>('A' + std::clamp(group.id, 0, 25)))},
+                               {"size", group.members.size()},
+                               {"center", {rounded(group.center.x), rounded(group.center.y)}},
+                               {"stability", rounded(group.stability)},
+                               {"representative", representative}});
+    }
+    body["groups"] = std::move(groups_json);
+    auto consensus_list = [](const std::vector<polls::ConsensusStatement>& list) {
+        Json out = Json::array();
+        for (const auto& c : list)
+            out.push_back({{"statement", c.statement}, {"successes", c.successes}, {"trials", c.trials},
+                           {"probability", rounded(c.probability)}, {"probability_test", rounded(c.probability_test)}});
+        return out;
+    };
+    body["consensus"] = {{"agree", consensus_list(g.consensus.agree)}, {"disagree", consensus_list(g.consensus.disagree)}};
+    Json statement_results = Json::array();
+    for (const auto& s : g.statements) {
+        Json by_group = Json::array();
+        for (const auto& counts : s.by_group) by_group.push_back(counts_json(counts));
+        statement_results.push_back({{"statement", s.statement},
+                                     {"votes", counts_json(s.everyone)},
+                                     {"by_group", by_group},
+                                     {"group_informed_consensus", rounded(s.group_informed_consensus)},
+                                     {"place", {rounded(s.place.x), rounded(s.place.y)}}});
+    }
+    body["statements"] = std::move(statement_results);
+    body["stability"] = {{"runs", g.stability.runs},
+                         {"fraction", rounded(g.stability.fraction)},
+                         {"mean_adjusted_rand", rounded(g.stability.mean_adjusted_rand)},
+                         {"min_adjusted_rand", rounded(g.stability.min_adjusted_rand)},
+                         {"same_k_share", rounded(g.stability.same_k_share)}};
+    Json silhouettes = Json::array();
+    for (const auto& [k, s] : g.silhouettes) silhouettes.push_back({k, rounded(s)});
+    body["k"] = {{"chosen", g.groups.size()}, {"best_silhouette", g.best_silhouette_k}, {"silhouettes", silhouettes}};
+    // Enough for the app to place "you" on the map: centre and components per statement.
+    body["map"] = {{"participants", places},
+                   {"statements", matrix.value().statements()},
+                   {"center", g.pca.center},
+                   {"components", {g.pca.components[0], g.pca.components[1]}}};
+    result->body = dump(body);
+    result->groups = std::move(groups).value();
+    return std::shared_ptr<const ComputedResults>(result);
+}
+
+Result<std::shared_ptr<const PollService::ComputedResults>> PollService::cached_results(const PollEntry& poll,
+                                                                                        const std::string& municipality,
+                                                                                        const std::string& province,
+                                                                                        bool force_fresh) {
+    std::shared_ptr<ResultsEntry> entry;
+    {
+        std::lock_guard lock(results_mutex_);
+        auto& slot = results_[results_key(poll.id, municipality, province)];
+        if (!slot) slot = std::make_shared<ResultsEntry>();
+        entry = slot;
+    }
+    auto read = [&] {
+        std::lock_guard lock(entry->read_mutex);
+        return std::pair{entry->latest, entry->checked};
+    };
+    auto [latest, checked] = read();
+    if (!force_fresh && latest && Clock::now() - checked < config_.results_refresh) return latest;
+
+    std::unique_lock compute(entry->compute_mutex, std::try_to_lock);
+    if (!compute.owns_lock()) {
+        if (latest && !force_fresh) return latest;  // someone is recomputing: serve the previous answer meanwhile
+        compute.lock();
+        std::tie(latest, checked) = read();
+        if (latest && !force_fresh && Clock::now() - checked < config_.results_refresh) return latest;
+    }
+    auto marker = store_.change_marker(poll.id);
+    if (!marker) return fail(marker.error());
+    if (latest && latest->marker == marker.value()) {
+        std::lock_guard lock(entry->read_mutex);
+        entry->checked = Clock::now();
+        return latest;
+    }
+    const polls::OpinionGroupsState previous = latest ? latest->groups.state : polls::OpinionGroupsState{};
+    auto computed = compute_results(poll, municipality, province, marker.value(), previous);
+    if (!computed) return computed;
+    std::lock_guard lock(entry->read_mutex);
+    entry->latest = computed.value();
+    entry->checked = Clock::now();
+    return computed;
+}
+
+ApiResponse PollService::results(std::string_view poll_id, std::string_view municipality, std::string_view province) {
+    auto poll = find_poll(poll_id);
+    if (!poll) return json_error(404, poll.error());
+    if (!municipality.empty() && !province.empty())
+        return json_error(400, "give a municipality or a province, not both");
+    if (!municipality.empty() && (!is_valid_id(municipality) || !content_.find_municipality(municipality)))
+        return json_error(404, "municipality: \"" + std::string(municipality.substr(0, 64)) +
+                                   "\" is not a municipality of Noord-Holland or Flevoland");
+    if (!province.empty() && (!is_valid_id(province) || !content_.find_province(province)))
+        return json_error(404, "province: \"" + std::string(province.substr(0, 64)) +
+                                   "\" is not a province here (noord-holland or flevoland)");
+    auto results = cached_results(poll.value(), std::string(municipality), std::string(province), false);
+    if (!results) return unavailable("the results cannot be computed now", results.error());
+    return {200, results.value()->body};
+}
+
+// ---- admin: moderation ----
+
+ApiResponse PollService::moderation_queue(std::string_view poll_id, std::string_view status) {
+    auto poll = find_poll(poll_id);
+    if (!poll) return json_error(404, poll.error());
+    std::optional<Moderation> wanted;
+    if (status.empty() || status == "pending")
+        wanted = Moderation::pending;
+    else if (status == "accepted")
+        wanted = Moderation::accepted;
+    else if (status == "rejected")
+        wanted = Moderation::rejected;
+    else if (status != "all")
+        return json_error(400, "status: must be pending, accepted, rejected or all");
+    auto statements = statements_of(poll.value().id, /*fresh=*/true);
+    if (!statements) return unavailable("the statements cannot be read now", statements.error());
+    Json list = Json::array();
+    for (const auto& s : statements.value()->statements) {
+        if (wanted && s.status != *wanted) continue;
+        Json item = {{"id", s.id}, {"origin", s.origin}, {"status", moderation_name(s.status)}, {"created_at", s.time_ms}};
+        if (s.origin == "content") {
+            const PollStatement* seed = poll.value().definition ? poll.value().definition->find_statement(s.id) : nullptr;
+            if (seed) item["text"] = local_text_json(seed->text);
+        } else {
+            item["text"] = s.text;
+            item["language"] = s.language;
+            item["author"] = s.author;
+        }
+        list.push_back(std::move(item));
+    }
+    return ok_json({{"poll", poll.value().id}, {"statements", list}});
+}
+
+ApiResponse PollService::moderate(std::string_view poll_id, std::string_view statement_id, std::string_view body) {
+    auto poll = find_poll(poll_id);
+    if (!poll) return json_error(404, poll.error());
+    auto id = parse_statement_id(statement_id);
+    if (!id) return json_error(404, "no statement \"" + std::string(statement_id.substr(0, 32)) + "\"");
+    if (body.size() > polls::kMaxRequestBytes || !polls::is_valid_utf8(body))
+        return json_error(400, "the request body must be UTF-8 JSON of at most 4096 bytes");
+    Json document = Json::parse(body.begin(), body.end(), nullptr, false);
+    if (document.is_discarded() || !document.is_object())
+        return json_error(400, "the request body must be a JSON object like {\"decision\": \"accept\"}");
+    auto decision = document.find("decision");
+    if (decision == document.end() || !decision->is_string())
+        return json_error(400, "decision: must be \"accept\" or \"reject\"");
+    Moderation status;
+    if (*decision == "accept")
+        status = Moderation::accepted;
+    else if (*decision == "reject")
+        status = Moderation::rejected;
+    else
+        return json_error(400, "decision: must be \"accept\" or \"reject\"");
+    std::string note;
+    if (auto found = document.find("note"); found != document.end()) {
+        if (!found->is_string()) return json_error(400, "note: must be a string");
+        note = polls::normalize_statement_text(found->get<std::string>());
+        if (polls::count_code_points(note) > 500) return json_error(400, "note: at most 500 characters");
+    }
+    auto moderated = store_.moderate(poll.value().id, *id, status, note, now_ms());
+    if (!moderated) return unavailable("the decision was not stored", moderated.error());
+    if (!moderated.value())
+        return json_error(404, "no statement " + std::to_string(*id) + " in poll \"" + poll.value().id + "\"");
+    forget_statements(poll.value().id);
+    return ok_json({{"statement", *id}, {"status", moderation_name(status)}});
+}
+
+}  // namespace stadsmijn::server
