@@ -28,9 +28,13 @@ LocalDate civil_from_days(long long days) {
     return {year, month, day};
 }
 
-long long days_between(const LocalDate& from, const LocalDate& to) { return days_from_civil(to) - days_from_civil(from); }
+long long days_between(const LocalDate& from, const LocalDate& to) {
+    return days_from_civil(to) - days_from_civil(from);
+}
 
-LocalDate add_days(const LocalDate& date, long long days) { return civil_from_days(days_from_civil(date) + days); }
+LocalDate add_days(const LocalDate& date, long long days) {
+    return civil_from_days(days_from_civil(date) + days);
+}
 
 LocalDate add_months(const LocalDate& date, int months) {
     long long index = static_cast<long long>(date.year) * 12 + (date.month - 1) + months;

@@ -34,9 +34,17 @@ std::optional<LocalDate> date_from_number(double yyyymmdd);
 // "2026-07-31"
 std::string format_date(const LocalDate& date);
 
-inline bool operator<(const LocalDate& a, const LocalDate& b) { return days_from_civil(a) < days_from_civil(b); }
-inline bool operator<=(const LocalDate& a, const LocalDate& b) { return !(b < a); }
-inline bool operator>(const LocalDate& a, const LocalDate& b) { return b < a; }
-inline bool operator>=(const LocalDate& a, const LocalDate& b) { return !(a < b); }
+inline bool operator<(const LocalDate& a, const LocalDate& b) {
+    return days_from_civil(a) < days_from_civil(b);
+}
+inline bool operator<=(const LocalDate& a, const LocalDate& b) {
+    return !(b < a);
+}
+inline bool operator>(const LocalDate& a, const LocalDate& b) {
+    return b < a;
+}
+inline bool operator>=(const LocalDate& a, const LocalDate& b) {
+    return !(a < b);
+}
 
 }  // namespace stadsmijn

@@ -179,8 +179,8 @@ TEST_CASE("bought between 1 January and 27 April 2022, months 7 to 12 are unclea
 TEST_CASE("the month counts and dates come from content, not from the code") {
     using stadsmijn::testing::content_with;
     std::string guidance = stadsmijn::testing::bundled_text("content/guidance.json");
-    std::string longer = stadsmijn::testing::replaced(
-        guidance, R"("id": "burden-of-proof-months", "value": 12)", R"("id": "burden-of-proof-months", "value": 24)");
+    std::string longer = stadsmijn::testing::replaced(guidance, R"("id": "burden-of-proof-months", "value": 12)",
+                                                      R"("id": "burden-of-proof-months", "value": 24)");
     LoadedContent changed = content_with("content/guidance.json", longer);
     auto v = check_guarantee(changed.content, phone_bought({2025, 3, 10}, {2026, 6, 1}));
     REQUIRE(v.ok());
@@ -215,7 +215,9 @@ TEST_CASE("a device bought from a private person or broken by a fall is not cove
     CHECK(unsure.has(GuaranteeReason::cause_not_sure));
 }
 
-TEST_CASE("the right-to-repair extension applies to purchases from the date in content, the manufacturer duty from that day on") {
+TEST_CASE(
+    "the right-to-repair extension applies to purchases from the date in content, the manufacturer duty from that day "
+    "on") {
     auto after = check_guarantee(shipped_content(), phone_bought({2026, 8, 15}, {2026, 11, 28}));
     const auto* extension = find_reason(after, GuaranteeReason::repair_extends_liability);
     REQUIRE(extension);
@@ -264,7 +266,8 @@ TEST_CASE("every source a verdict can cite is in the registry and on the guarant
     const Guidance* legal = content.find_guidance("legal-guarantee");
     REQUIRE(legal);
     std::vector<std::string> on_screen;
-    for (const auto& point : legal->points) on_screen.insert(on_screen.end(), point.sources.begin(), point.sources.end());
+    for (const auto& point : legal->points)
+        on_screen.insert(on_screen.end(), point.sources.begin(), point.sources.end());
     for (const auto& id : guarantee_rule_sources()) {
         CAPTURE(id);
         CHECK(content.find_source(id) != nullptr);

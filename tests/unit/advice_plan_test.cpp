@@ -47,7 +47,8 @@ PlanSituation broken_screen() {
 
 }  // namespace
 
-TEST_CASE("a smartphone with a broken screen: guarantee and manufacturer first, then café, professional, DIY, then return") {
+TEST_CASE(
+    "a smartphone with a broken screen: guarantee and manufacturer first, then café, professional, DIY, then return") {
     DevicePlan plan = plan_for_device(shipped_content(), "smartphone", broken_screen());
     REQUIRE(plan.ok());
     CHECK(order_of(plan) == std::vector<std::string>{"ask-seller", "manufacturer-repair", "repair-cafe",
@@ -109,7 +110,9 @@ TEST_CASE("with a location the nearest places come first, nearest first") {
 TEST_CASE("a guarantee the citizen checked changes the first option, and drops it when not covered") {
     PlanSituation s = broken_screen();
     s.guarantee = GuaranteeOutlook::likely_covered;
-    CHECK(plan_for_device(shipped_content(), "smartphone", s).find(OptionKind::ask_seller)->has(OptionReason::guarantee_likely));
+    CHECK(plan_for_device(shipped_content(), "smartphone", s)
+              .find(OptionKind::ask_seller)
+              ->has(OptionReason::guarantee_likely));
     s.guarantee = GuaranteeOutlook::not_covered;
     DevicePlan plan = plan_for_device(shipped_content(), "smartphone", s);
     CHECK(plan.rank(OptionKind::ask_seller) == -1);
@@ -147,7 +150,8 @@ TEST_CASE("a laptop to give away: reuse first with the computer wiping checklist
     CHECK_FALSE(plan.odds);
 }
 
-TEST_CASE("an e-bike battery to return goes to a shop that takes batteries or the drop-off point, taped, never in the bin") {
+TEST_CASE(
+    "an e-bike battery to return goes to a shop that takes batteries or the drop-off point, taped, never in the bin") {
     PlanSituation s;
     s.state = DeviceState::unused;
     s.keep = false;

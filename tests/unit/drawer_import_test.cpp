@@ -10,7 +10,9 @@ using stadsmijn::testing::shipped_content;
 
 namespace {
 
-const std::vector<Device>& devices() { return shipped_content().devices; }
+const std::vector<Device>& devices() {
+    return shipped_content().devices;
+}
 
 DrawerEntry entry(std::string id, std::string device, std::string label) {
     DrawerEntry e;
@@ -29,7 +31,7 @@ Drawer ours() {
 
 Drawer theirs() {
     Drawer d;
-    d.entries = {entry("a", "smartphone", "mine"),         // identical
+    d.entries = {entry("a", "smartphone", "mine"),          // identical
                  entry("b", "laptop", "work, now broken"),  // same id, changed
                  entry("d", "e-bike-battery", "shed")};     // new
     return d;
@@ -66,8 +68,9 @@ TEST_CASE("exporting and importing into an empty drawer gives the same drawer") 
 TEST_CASE("a file that holds no drawer never empties the current one, in either mode") {
     for (ImportMode mode : {ImportMode::merge, ImportMode::replace}) {
         CAPTURE(import_mode_name(mode));
-        for (const char* file : {"not json at all", "", R"({"format": "other-app"})",
-                                 R"({"format": "stadsmijn-drawer", "version": 1, "entries": [{"device": "hoverboard"}]})"}) {
+        for (const char* file :
+             {"not json at all", "", R"({"format": "other-app"})",
+              R"({"format": "stadsmijn-drawer", "version": 1, "entries": [{"device": "hoverboard"}]})"}) {
             CAPTURE(file);
             DrawerImport result = import_drawer(ours(), file, mode, devices());
             CHECK_FALSE(result.applied);

@@ -13,7 +13,9 @@ using stadsmijn::testing::shipped_content;
 
 namespace {
 
-const std::vector<Device>& devices() { return shipped_content().devices; }
+const std::vector<Device>& devices() {
+    return shipped_content().devices;
+}
 
 std::string fixture(const std::string& name) {
     std::ifstream in(std::string(STADSMIJN_SOURCE_DIR) + "/tests/fixtures/drawer/" + name, std::ios::binary);

@@ -5,7 +5,9 @@
 
 namespace stadsmijn {
 
-Estimate Estimate::exactly(double value) { return between(value, value); }
+Estimate Estimate::exactly(double value) {
+    return between(value, value);
+}
 
 Estimate Estimate::between(double a, double b) {
     Estimate e;
@@ -47,10 +49,14 @@ Ordering compare(const Estimate& a, const Estimate& b) {
 
 const char* ordering_name(Ordering ordering) {
     switch (ordering) {
-        case Ordering::lower: return "lower";
-        case Ordering::higher: return "higher";
-        case Ordering::overlapping: return "overlapping";
-        case Ordering::unknown: return "unknown";
+        case Ordering::lower:
+            return "lower";
+        case Ordering::higher:
+            return "higher";
+        case Ordering::overlapping:
+            return "overlapping";
+        case Ordering::unknown:
+            return "unknown";
     }
     return "unknown";
 }

@@ -10,9 +10,9 @@ namespace stadsmijn {
 namespace {
 
 // Rules without a number, with the sources content/guidance.json cites for them.
-const std::vector<std::string> kConformity = {"bw-7-17"};                       // art. 7:17, 7:18a BW
+const std::vector<std::string> kConformity = {"bw-7-17"};                            // art. 7:17, 7:18a BW
 const std::vector<std::string> kExpectations = {"consumentenbond-levensduur-2016"};  // price, brand, promises
-const std::vector<std::string> kMisuse = {"consumentenbond-garantie-2012"};        // misuse; proof of purchase
+const std::vector<std::string> kMisuse = {"consumentenbond-garantie-2012"};          // misuse; proof of purchase
 
 struct MonthsFact {
     int months = 0;
@@ -26,7 +26,8 @@ struct DateFact {
 
 std::optional<MonthsFact> months_fact(const Content& content, const char* guidance, const char* id) {
     const GuidanceFact* fact = content.guidance_fact(guidance, id);
-    if (!fact || fact->unit != "months" || fact->value < 1 || fact->value > 120 || std::floor(fact->value) != fact->value)
+    if (!fact || fact->unit != "months" || fact->value < 1 || fact->value > 120 ||
+        std::floor(fact->value) != fact->value)
         return std::nullopt;
     return MonthsFact{static_cast<int>(fact->value), fact->sources};
 }
@@ -65,7 +66,9 @@ std::vector<std::string> joined(std::initializer_list<const std::vector<std::str
     return all;
 }
 
-bool valid_price(double price) { return std::isfinite(price) && price >= 0; }
+bool valid_price(double price) {
+    return std::isfinite(price) && price >= 0;
+}
 
 }  // namespace
 
@@ -167,7 +170,8 @@ GuaranteeVerdict check_guarantee(const Content& content, const GuaranteeQuestion
         v.outlook = GuaranteeOutlook::not_covered;
         reason(GuaranteeReason::accident_not_covered, kMisuse);
     } else {
-        v.outlook = v.burden == BurdenOfProof::seller ? GuaranteeOutlook::likely_covered : GuaranteeOutlook::may_be_covered;
+        v.outlook =
+            v.burden == BurdenOfProof::seller ? GuaranteeOutlook::likely_covered : GuaranteeOutlook::may_be_covered;
         if (v.burden == BurdenOfProof::seller) {
             auto& r = reason(GuaranteeReason::presumption_period,
                              old_rules ? facts->presumption_before.sources : facts->presumption.sources);
@@ -197,9 +201,9 @@ GuaranteeVerdict check_guarantee(const Content& content, const GuaranteeQuestion
 
         if (device && device->lifetime_years) {
             const CitedRange& life = *device->lifetime_years;
-            auto& r = reason(v.age_years > life.max ? GuaranteeReason::older_than_usual_use
-                                                    : GuaranteeReason::within_usual_use,
-                             life.sources);
+            auto& r = reason(
+                v.age_years > life.max ? GuaranteeReason::older_than_usual_use : GuaranteeReason::within_usual_use,
+                life.sources);
             r.years = Estimate::between(life.min, life.max);
             r.age_years = v.age_years;
         } else {
@@ -226,8 +230,9 @@ GuaranteeVerdict check_guarantee(const Content& content, const GuaranteeQuestion
     const ManufacturerRepairDuty& duty = content.repair_economics.manufacturer_repair;
     if (r2r_from && device && duty.covers(device->id)) {
         bool in_force = q.today >= r2r_from->date;
-        auto& r = reason(in_force ? GuaranteeReason::manufacturer_must_repair : GuaranteeReason::manufacturer_must_repair_from,
-                         joined({&duty.sources, &r2r_from->sources}));
+        auto& r = reason(
+            in_force ? GuaranteeReason::manufacturer_must_repair : GuaranteeReason::manufacturer_must_repair_from,
+            joined({&duty.sources, &r2r_from->sources}));
         r.date = r2r_from->date;
     }
     return v;
@@ -235,82 +240,128 @@ GuaranteeVerdict check_guarantee(const Content& content, const GuaranteeQuestion
 
 const char* guarantee_outlook_name(GuaranteeOutlook outlook) {
     switch (outlook) {
-        case GuaranteeOutlook::likely_covered: return "likely-covered";
-        case GuaranteeOutlook::may_be_covered: return "may-be-covered";
-        case GuaranteeOutlook::not_covered: return "not-covered";
+        case GuaranteeOutlook::likely_covered:
+            return "likely-covered";
+        case GuaranteeOutlook::may_be_covered:
+            return "may-be-covered";
+        case GuaranteeOutlook::not_covered:
+            return "not-covered";
     }
     return "may-be-covered";
 }
 
 const char* burden_of_proof_name(BurdenOfProof burden) {
     switch (burden) {
-        case BurdenOfProof::seller: return "seller";
-        case BurdenOfProof::buyer: return "buyer";
-        case BurdenOfProof::unclear: return "unclear";
+        case BurdenOfProof::seller:
+            return "seller";
+        case BurdenOfProof::buyer:
+            return "buyer";
+        case BurdenOfProof::unclear:
+            return "unclear";
     }
     return "unclear";
 }
 
 const char* guarantee_reason_name(GuaranteeReason reason) {
     switch (reason) {
-        case GuaranteeReason::presumption_period: return "presumption-period";
-        case GuaranteeReason::presumption_period_over: return "presumption-period-over";
-        case GuaranteeReason::presumption_start_unclear: return "presumption-start-unclear";
-        case GuaranteeReason::older_rules: return "older-rules";
-        case GuaranteeReason::no_fixed_term: return "no-fixed-term";
-        case GuaranteeReason::older_than_usual_use: return "older-than-usual-use";
-        case GuaranteeReason::within_usual_use: return "within-usual-use";
-        case GuaranteeReason::usual_use_unknown: return "usual-use-unknown";
-        case GuaranteeReason::price_counts: return "price-counts";
-        case GuaranteeReason::price_not_given: return "price-not-given";
-        case GuaranteeReason::keep_proof_of_purchase: return "keep-proof-of-purchase";
-        case GuaranteeReason::cost_sharing_possible: return "cost-sharing-possible";
-        case GuaranteeReason::second_hand_lower_expectations: return "second-hand-lower-expectations";
-        case GuaranteeReason::seller_not_sure: return "seller-not-sure";
-        case GuaranteeReason::private_seller_not_covered: return "private-seller-not-covered";
-        case GuaranteeReason::accident_not_covered: return "accident-not-covered";
-        case GuaranteeReason::cause_not_sure: return "cause-not-sure";
-        case GuaranteeReason::remedies: return "remedies";
-        case GuaranteeReason::repair_extends_liability: return "repair-extends-liability";
-        case GuaranteeReason::manufacturer_must_repair: return "manufacturer-must-repair";
-        case GuaranteeReason::manufacturer_must_repair_from: return "manufacturer-must-repair-from";
+        case GuaranteeReason::presumption_period:
+            return "presumption-period";
+        case GuaranteeReason::presumption_period_over:
+            return "presumption-period-over";
+        case GuaranteeReason::presumption_start_unclear:
+            return "presumption-start-unclear";
+        case GuaranteeReason::older_rules:
+            return "older-rules";
+        case GuaranteeReason::no_fixed_term:
+            return "no-fixed-term";
+        case GuaranteeReason::older_than_usual_use:
+            return "older-than-usual-use";
+        case GuaranteeReason::within_usual_use:
+            return "within-usual-use";
+        case GuaranteeReason::usual_use_unknown:
+            return "usual-use-unknown";
+        case GuaranteeReason::price_counts:
+            return "price-counts";
+        case GuaranteeReason::price_not_given:
+            return "price-not-given";
+        case GuaranteeReason::keep_proof_of_purchase:
+            return "keep-proof-of-purchase";
+        case GuaranteeReason::cost_sharing_possible:
+            return "cost-sharing-possible";
+        case GuaranteeReason::second_hand_lower_expectations:
+            return "second-hand-lower-expectations";
+        case GuaranteeReason::seller_not_sure:
+            return "seller-not-sure";
+        case GuaranteeReason::private_seller_not_covered:
+            return "private-seller-not-covered";
+        case GuaranteeReason::accident_not_covered:
+            return "accident-not-covered";
+        case GuaranteeReason::cause_not_sure:
+            return "cause-not-sure";
+        case GuaranteeReason::remedies:
+            return "remedies";
+        case GuaranteeReason::repair_extends_liability:
+            return "repair-extends-liability";
+        case GuaranteeReason::manufacturer_must_repair:
+            return "manufacturer-must-repair";
+        case GuaranteeReason::manufacturer_must_repair_from:
+            return "manufacturer-must-repair-from";
     }
     return "no-fixed-term";
 }
 
 const char* guarantee_problem_name(GuaranteeProblem problem) {
     switch (problem) {
-        case GuaranteeProblem::today_invalid: return "today-invalid";
-        case GuaranteeProblem::purchase_missing: return "purchase-missing";
-        case GuaranteeProblem::purchase_invalid: return "purchase-invalid";
-        case GuaranteeProblem::purchase_in_future: return "purchase-in-future";
-        case GuaranteeProblem::delivery_invalid: return "delivery-invalid";
-        case GuaranteeProblem::delivery_before_purchase: return "delivery-before-purchase";
-        case GuaranteeProblem::delivery_in_future: return "delivery-in-future";
-        case GuaranteeProblem::fault_invalid: return "fault-invalid";
-        case GuaranteeProblem::fault_before_delivery: return "fault-before-delivery";
-        case GuaranteeProblem::fault_in_future: return "fault-in-future";
-        case GuaranteeProblem::price_invalid: return "price-invalid";
-        case GuaranteeProblem::unknown_device: return "unknown-device";
-        case GuaranteeProblem::content_missing: return "content-missing";
+        case GuaranteeProblem::today_invalid:
+            return "today-invalid";
+        case GuaranteeProblem::purchase_missing:
+            return "purchase-missing";
+        case GuaranteeProblem::purchase_invalid:
+            return "purchase-invalid";
+        case GuaranteeProblem::purchase_in_future:
+            return "purchase-in-future";
+        case GuaranteeProblem::delivery_invalid:
+            return "delivery-invalid";
+        case GuaranteeProblem::delivery_before_purchase:
+            return "delivery-before-purchase";
+        case GuaranteeProblem::delivery_in_future:
+            return "delivery-in-future";
+        case GuaranteeProblem::fault_invalid:
+            return "fault-invalid";
+        case GuaranteeProblem::fault_before_delivery:
+            return "fault-before-delivery";
+        case GuaranteeProblem::fault_in_future:
+            return "fault-in-future";
+        case GuaranteeProblem::price_invalid:
+            return "price-invalid";
+        case GuaranteeProblem::unknown_device:
+            return "unknown-device";
+        case GuaranteeProblem::content_missing:
+            return "content-missing";
     }
     return "content-missing";
 }
 
 const char* fault_cause_name(FaultCause cause) {
     switch (cause) {
-        case FaultCause::not_sure: return "not-sure";
-        case FaultCause::by_itself: return "by-itself";
-        case FaultCause::accident: return "accident";
+        case FaultCause::not_sure:
+            return "not-sure";
+        case FaultCause::by_itself:
+            return "by-itself";
+        case FaultCause::accident:
+            return "accident";
     }
     return "not-sure";
 }
 
 const char* seller_name(Seller seller) {
     switch (seller) {
-        case Seller::business: return "business";
-        case Seller::private_person: return "private-person";
-        case Seller::not_sure: return "not-sure";
+        case Seller::business:
+            return "business";
+        case Seller::private_person:
+            return "private-person";
+        case Seller::not_sure:
+            return "not-sure";
     }
     return "not-sure";
 }

@@ -41,7 +41,7 @@ struct GuaranteeQuestion {
     std::optional<LocalDate> delivered;       // when later than the purchase (an order delivered later)
     std::optional<LocalDate> fault_appeared;  // when the fault showed; today when not given
     LocalDate today;
-    std::optional<double> price_euro;         // what was paid; may be missing
+    std::optional<double> price_euro;  // what was paid; may be missing
     Seller seller = Seller::business;
     bool second_hand = false;
     FaultCause cause = FaultCause::not_sure;
@@ -74,27 +74,27 @@ enum class GuaranteeOutlook {
 enum class BurdenOfProof { seller, buyer, unclear };
 
 enum class GuaranteeReason {
-    presumption_period,            // {months} months after delivery, until {date}: the seller must prove
-    presumption_period_over,       // the {months} months ended on {date}: you must show the fault was there
-    presumption_start_unclear,     // bought between {date} and {until}: 6 or 12 months is not certain
-    older_rules,                   // bought before {date}: {months} months applied
-    no_fixed_term,                 // no fixed term: as long as may reasonably be expected
-    older_than_usual_use,          // {age} years old; such devices are usually used {years} years
-    within_usual_use,              // {age} years old; such devices are usually used {years} years
-    usual_use_unknown,             // no reliable figure for how long such devices are used
-    price_counts,                  // {price} paid: price, brand and promises shape what you may expect
-    price_not_given,               // the price counts for what you may expect; add it if you know it
-    keep_proof_of_purchase,        // the receipt, or a bank statement
-    cost_sharing_possible,         // for an older product part of the cost may be yours
+    presumption_period,         // {months} months after delivery, until {date}: the seller must prove
+    presumption_period_over,    // the {months} months ended on {date}: you must show the fault was there
+    presumption_start_unclear,  // bought between {date} and {until}: 6 or 12 months is not certain
+    older_rules,                // bought before {date}: {months} months applied
+    no_fixed_term,              // no fixed term: as long as may reasonably be expected
+    older_than_usual_use,       // {age} years old; such devices are usually used {years} years
+    within_usual_use,           // {age} years old; such devices are usually used {years} years
+    usual_use_unknown,          // no reliable figure for how long such devices are used
+    price_counts,               // {price} paid: price, brand and promises shape what you may expect
+    price_not_given,            // the price counts for what you may expect; add it if you know it
+    keep_proof_of_purchase,     // the receipt, or a bank statement
+    cost_sharing_possible,      // for an older product part of the cost may be yours
     second_hand_lower_expectations,
-    seller_not_sure,               // the guarantee holds against a business, not a private person
+    seller_not_sure,  // the guarantee holds against a business, not a private person
     private_seller_not_covered,
-    accident_not_covered,          // a fall or water damage is not a defect
-    cause_not_sure,                // if it fell or got wet, the guarantee does not cover it
-    remedies,                      // free repair or replacement, else price reduction or refund
-    repair_extends_liability,      // choose repair: the seller is liable {months} months longer (contracts from {date})
-    manufacturer_must_repair,      // since {date} the manufacturer must offer repair, also after the guarantee
-    manufacturer_must_repair_from, // from {date} the manufacturer must offer repair
+    accident_not_covered,      // a fall or water damage is not a defect
+    cause_not_sure,            // if it fell or got wet, the guarantee does not cover it
+    remedies,                  // free repair or replacement, else price reduction or refund
+    repair_extends_liability,  // choose repair: the seller is liable {months} months longer (contracts from {date})
+    manufacturer_must_repair,  // since {date} the manufacturer must offer repair, also after the guarantee
+    manufacturer_must_repair_from,  // from {date} the manufacturer must offer repair
 };
 
 struct GuaranteeReasonItem {
@@ -112,9 +112,9 @@ struct GuaranteeVerdict {
     std::vector<GuaranteeProblem> problems;  // when not empty, nothing below is set
     GuaranteeOutlook outlook = GuaranteeOutlook::may_be_covered;
     BurdenOfProof burden = BurdenOfProof::buyer;
-    int presumption_months = 0;               // the period that applies (12 when unclear between 6 and 12)
+    int presumption_months = 0;                 // the period that applies (12 when unclear between 6 and 12)
     std::optional<LocalDate> presumption_ends;  // the last day of that period
-    long long days_since_delivery = 0;        // to the day the fault appeared
+    long long days_since_delivery = 0;          // to the day the fault appeared
     double age_years = 0;
     std::vector<GuaranteeReasonItem> reasons;  // in the order to show
 

@@ -57,8 +57,8 @@ public:
     void free_first() {
         if (s_.state != DeviceState::broken) return;
         if (!s_.guarantee) {
-            reason(option(OptionKind::ask_seller, OptionGroup::free_first), OptionReason::guarantee_unchecked, kGuarantee,
-                   "legal-guarantee");
+            reason(option(OptionKind::ask_seller, OptionGroup::free_first), OptionReason::guarantee_unchecked,
+                   kGuarantee, "legal-guarantee");
         } else if (*s_.guarantee != GuaranteeOutlook::not_covered) {
             bool likely = *s_.guarantee == GuaranteeOutlook::likely_covered;
             reason(option(OptionKind::ask_seller, OptionGroup::free_first),
@@ -96,8 +96,9 @@ public:
         const bool broken = s_.state == DeviceState::broken;
         for (OptionKind kind : {OptionKind::sell, OptionKind::give_away, OptionKind::trade_in}) {
             if (broken && kind == OptionKind::trade_in) continue;
-            auto& o = option(kind, OptionGroup::reuse,
-                             kind == OptionKind::give_away ? std::vector{PlaceKind::reuse_shop} : std::vector<PlaceKind>{});
+            auto& o =
+                option(kind, OptionGroup::reuse,
+                       kind == OptionKind::give_away ? std::vector{PlaceKind::reuse_shop} : std::vector<PlaceKind>{});
             reason(o, OptionReason::reuse_cuts_impact, kReuse, "repair-or-replace");
             if (broken) reason(o, OptionReason::say_what_is_broken);
             if (holds_data(device_)) reason(o, OptionReason::wipe_first, kWipe);
@@ -152,15 +153,16 @@ public:
             plan_.remove.push_back({RemoveItem::sim_card, kWipe});
         if (has_data(device_, DataKind::android) || has_data(device_, DataKind::other_storage))
             plan_.remove.push_back({RemoveItem::memory_card, kWipe});
-        if (device_.battery == BatteryKind::removable && !swollen) plan_.remove.push_back({RemoveItem::battery, kBatteries});
+        if (device_.battery == BatteryKind::removable && !swollen)
+            plan_.remove.push_back({RemoveItem::battery, kBatteries});
 
         for (DataKind kind : device_.data) {
             if (kind == DataKind::none) continue;
             for (const Guidance* steps : content_.guidance_for(GuidanceTopic::data_wiping, kind))
                 if (std::find(plan_.wiping.begin(), plan_.wiping.end(), steps) == plan_.wiping.end())
                     plan_.wiping.push_back(steps);
-            ActivationLock lock = kind == DataKind::ios       ? ActivationLock::apple_find_my
-                                  : kind == DataKind::android ? ActivationLock::google_account
+            ActivationLock lock = kind == DataKind::ios        ? ActivationLock::apple_find_my
+                                  : kind == DataKind::android  ? ActivationLock::google_account
                                   : kind == DataKind::computer ? ActivationLock::cloud_accounts
                                                                : ActivationLock::maker_account;
             if (std::none_of(plan_.activation_locks.begin(), plan_.activation_locks.end(),
@@ -186,7 +188,8 @@ public:
             } else if (!s_.municipality.empty()) {
                 for (PlaceKind kind : o.place_kinds)
                     for (const Place* place : places_in(content_.places, s_.municipality, kind))
-                        if (o.places.size() < s_.places_per_option) o.places.push_back({place, std::nullopt, opening(*place)});
+                        if (o.places.size() < s_.places_per_option)
+                            o.places.push_back({place, std::nullopt, opening(*place)});
             }
         }
     }
@@ -264,8 +267,7 @@ DevicePlan plan_for_device(const Content& content, std::string_view device_id, c
     const bool broken = s.state == DeviceState::broken;
     const bool pack = device.battery == BatteryKind::is_battery;
     const bool swollen = s.battery == BatteryCondition::swollen_or_damaged;
-    if (broken)
-        plan.odds = find_repair_odds(content.repair_odds, device.ords_category, s.fault, s.age_years);
+    if (broken) plan.odds = find_repair_odds(content.repair_odds, device.ords_category, s.fault, s.age_years);
 
     PlanBuilder build(content, device, s, plan);
     build.free_first();
@@ -296,92 +298,142 @@ const std::vector<std::string>& plan_rule_sources() {
 
 const char* option_kind_name(OptionKind kind) {
     switch (kind) {
-        case OptionKind::ask_seller: return "ask-seller";
-        case OptionKind::manufacturer_repair: return "manufacturer-repair";
-        case OptionKind::repair_cafe: return "repair-cafe";
-        case OptionKind::repair_professional: return "repair-professional";
-        case OptionKind::repair_diy: return "repair-diy";
-        case OptionKind::sell: return "sell";
-        case OptionKind::give_away: return "give-away";
-        case OptionKind::trade_in: return "trade-in";
-        case OptionKind::hand_in_shop: return "hand-in-shop";
-        case OptionKind::hand_in_drop_off: return "hand-in-drop-off";
+        case OptionKind::ask_seller:
+            return "ask-seller";
+        case OptionKind::manufacturer_repair:
+            return "manufacturer-repair";
+        case OptionKind::repair_cafe:
+            return "repair-cafe";
+        case OptionKind::repair_professional:
+            return "repair-professional";
+        case OptionKind::repair_diy:
+            return "repair-diy";
+        case OptionKind::sell:
+            return "sell";
+        case OptionKind::give_away:
+            return "give-away";
+        case OptionKind::trade_in:
+            return "trade-in";
+        case OptionKind::hand_in_shop:
+            return "hand-in-shop";
+        case OptionKind::hand_in_drop_off:
+            return "hand-in-drop-off";
     }
     return "hand-in-drop-off";
 }
 
 const char* option_group_name(OptionGroup group) {
     switch (group) {
-        case OptionGroup::free_first: return "free-first";
-        case OptionGroup::repair: return "repair";
-        case OptionGroup::reuse: return "reuse";
-        case OptionGroup::return_it: return "return";
+        case OptionGroup::free_first:
+            return "free-first";
+        case OptionGroup::repair:
+            return "repair";
+        case OptionGroup::reuse:
+            return "reuse";
+        case OptionGroup::return_it:
+            return "return";
     }
     return "return";
 }
 
 const char* option_reason_name(OptionReason reason) {
     switch (reason) {
-        case OptionReason::guarantee_likely: return "guarantee-likely";
-        case OptionReason::guarantee_possible: return "guarantee-possible";
-        case OptionReason::guarantee_unchecked: return "guarantee-unchecked";
-        case OptionReason::manufacturer_duty: return "manufacturer-duty";
-        case OptionReason::repair_odds: return "repair-odds";
-        case OptionReason::repair_odds_unknown: return "repair-odds-unknown";
-        case OptionReason::repair_cafe_free: return "repair-cafe-free";
-        case OptionReason::check_what_it_repairs: return "check-what-it-repairs";
-        case OptionReason::professional_cost: return "professional-cost";
-        case OptionReason::ask_for_quote: return "ask-for-quote";
-        case OptionReason::diy_battery_risk: return "diy-battery-risk";
-        case OptionReason::never_open_battery: return "never-open-battery";
-        case OptionReason::swollen_battery_first: return "swollen-battery-first";
-        case OptionReason::reuse_cuts_impact: return "reuse-cuts-impact";
-        case OptionReason::say_what_is_broken: return "say-what-is-broken";
-        case OptionReason::wipe_first: return "wipe-first";
-        case OptionReason::shop_takes_back: return "shop-takes-back";
-        case OptionReason::shop_takes_batteries: return "shop-takes-batteries";
-        case OptionReason::large_device_drop_off: return "large-device-drop-off";
-        case OptionReason::drop_off_free: return "drop-off-free";
-        case OptionReason::not_in_bin: return "not-in-bin";
+        case OptionReason::guarantee_likely:
+            return "guarantee-likely";
+        case OptionReason::guarantee_possible:
+            return "guarantee-possible";
+        case OptionReason::guarantee_unchecked:
+            return "guarantee-unchecked";
+        case OptionReason::manufacturer_duty:
+            return "manufacturer-duty";
+        case OptionReason::repair_odds:
+            return "repair-odds";
+        case OptionReason::repair_odds_unknown:
+            return "repair-odds-unknown";
+        case OptionReason::repair_cafe_free:
+            return "repair-cafe-free";
+        case OptionReason::check_what_it_repairs:
+            return "check-what-it-repairs";
+        case OptionReason::professional_cost:
+            return "professional-cost";
+        case OptionReason::ask_for_quote:
+            return "ask-for-quote";
+        case OptionReason::diy_battery_risk:
+            return "diy-battery-risk";
+        case OptionReason::never_open_battery:
+            return "never-open-battery";
+        case OptionReason::swollen_battery_first:
+            return "swollen-battery-first";
+        case OptionReason::reuse_cuts_impact:
+            return "reuse-cuts-impact";
+        case OptionReason::say_what_is_broken:
+            return "say-what-is-broken";
+        case OptionReason::wipe_first:
+            return "wipe-first";
+        case OptionReason::shop_takes_back:
+            return "shop-takes-back";
+        case OptionReason::shop_takes_batteries:
+            return "shop-takes-batteries";
+        case OptionReason::large_device_drop_off:
+            return "large-device-drop-off";
+        case OptionReason::drop_off_free:
+            return "drop-off-free";
+        case OptionReason::not_in_bin:
+            return "not-in-bin";
     }
     return "not-in-bin";
 }
 
 const char* safety_flag_name(SafetyFlag flag) {
     switch (flag) {
-        case SafetyFlag::battery_not_in_bin: return "battery-not-in-bin";
-        case SafetyFlag::hand_in_whole: return "hand-in-whole";
-        case SafetyFlag::tape_terminals: return "tape-terminals";
-        case SafetyFlag::swollen_battery: return "swollen-battery";
-        case SafetyFlag::diy_battery_risk: return "diy-battery-risk";
+        case SafetyFlag::battery_not_in_bin:
+            return "battery-not-in-bin";
+        case SafetyFlag::hand_in_whole:
+            return "hand-in-whole";
+        case SafetyFlag::tape_terminals:
+            return "tape-terminals";
+        case SafetyFlag::swollen_battery:
+            return "swollen-battery";
+        case SafetyFlag::diy_battery_risk:
+            return "diy-battery-risk";
     }
     return "battery-not-in-bin";
 }
 
 const char* remove_item_name(RemoveItem item) {
     switch (item) {
-        case RemoveItem::sim_card: return "sim-card";
-        case RemoveItem::memory_card: return "memory-card";
-        case RemoveItem::battery: return "battery";
+        case RemoveItem::sim_card:
+            return "sim-card";
+        case RemoveItem::memory_card:
+            return "memory-card";
+        case RemoveItem::battery:
+            return "battery";
     }
     return "sim-card";
 }
 
 const char* activation_lock_name(ActivationLock lock) {
     switch (lock) {
-        case ActivationLock::apple_find_my: return "apple-find-my";
-        case ActivationLock::google_account: return "google-account";
-        case ActivationLock::cloud_accounts: return "cloud-accounts";
-        case ActivationLock::maker_account: return "maker-account";
+        case ActivationLock::apple_find_my:
+            return "apple-find-my";
+        case ActivationLock::google_account:
+            return "google-account";
+        case ActivationLock::cloud_accounts:
+            return "cloud-accounts";
+        case ActivationLock::maker_account:
+            return "maker-account";
     }
     return "cloud-accounts";
 }
 
 const char* device_state_name(DeviceState state) {
     switch (state) {
-        case DeviceState::works: return "works";
-        case DeviceState::unused: return "unused";
-        case DeviceState::broken: return "broken";
+        case DeviceState::works:
+            return "works";
+        case DeviceState::unused:
+            return "unused";
+        case DeviceState::broken:
+            return "broken";
     }
     return "unused";
 }

@@ -37,9 +37,9 @@ enum class BatteryCondition { normal, swollen_or_damaged };
 
 struct PlanSituation {
     DeviceState state = DeviceState::unused;
-    std::string fault;                          // ORDS fault type when broken ("Screen"); empty: not known
+    std::string fault;  // ORDS fault type when broken ("Screen"); empty: not known
     std::optional<double> age_years;
-    bool keep = false;                          // the citizen wants to keep using it
+    bool keep = false;  // the citizen wants to keep using it
     BatteryCondition battery = BatteryCondition::normal;
     std::optional<GuaranteeOutlook> guarantee;  // from check_guarantee, once the citizen has done it
     std::optional<LocalDate> today;             // for the right-to-repair date; without it that option is left out
@@ -59,47 +59,47 @@ enum class OptionKind {
     repair_diy,
     sell,
     give_away,
-    trade_in,             // to a refurbisher or a shop's trade-in scheme
-    hand_in_shop,         // a shop's take-back, or a battery collection point
-    hand_in_drop_off,     // the municipal drop-off point (milieustraat)
+    trade_in,          // to a refurbisher or a shop's trade-in scheme
+    hand_in_shop,      // a shop's take-back, or a battery collection point
+    hand_in_drop_off,  // the municipal drop-off point (milieustraat)
 };
 
 enum class OptionReason {
-    guarantee_likely,           // the seller probably has to put it right, free
-    guarantee_possible,         // you may still claim; you must show the fault was there at delivery
-    guarantee_unchecked,        // check the legal guarantee first: the repair may be free
-    manufacturer_duty,          // since {date} the manufacturer must offer repair, also after the guarantee
-    repair_odds,                // at repair events {fixed} of {n} were fixed (see DevicePlan::odds)
-    repair_odds_unknown,        // no repair data for this kind of device
-    repair_cafe_free,           // the repair is free, a contribution is customary, parts you pay
-    check_what_it_repairs,      // not every café takes every device: see what it repairs
-    professional_cost,          // usually {low} to {high} euros (DevicePlan cost in `euro`)
-    ask_for_quote,              // most who think repair too dear never ask for a quote
-    diy_battery_risk,           // a built-in lithium battery: a punctured battery can catch fire
-    never_open_battery,         // a battery pack is never opened; leave it to a professional
-    swollen_battery_first,      // a swollen battery goes to a collection point first
-    reuse_cuts_impact,          // a second life has far less impact than a new device
-    say_what_is_broken,         // tell the next owner what is wrong
-    wipe_first,                 // wipe your data first: see the checklist
-    shop_takes_back,            // shops take back small devices, and old for new
-    shop_takes_batteries,       // where batteries are sold they are taken back; e-bike batteries at a bike shop
-    large_device_drop_off,      // a medium or large device without a new purchase: the drop-off point
-    drop_off_free,              // the municipal drop-off point takes it for free
-    not_in_bin,                 // never in the household bin
+    guarantee_likely,       // the seller probably has to put it right, free
+    guarantee_possible,     // you may still claim; you must show the fault was there at delivery
+    guarantee_unchecked,    // check the legal guarantee first: the repair may be free
+    manufacturer_duty,      // since {date} the manufacturer must offer repair, also after the guarantee
+    repair_odds,            // at repair events {fixed} of {n} were fixed (see DevicePlan::odds)
+    repair_odds_unknown,    // no repair data for this kind of device
+    repair_cafe_free,       // the repair is free, a contribution is customary, parts you pay
+    check_what_it_repairs,  // not every café takes every device: see what it repairs
+    professional_cost,      // usually {low} to {high} euros (DevicePlan cost in `euro`)
+    ask_for_quote,          // most who think repair too dear never ask for a quote
+    diy_battery_risk,       // a built-in lithium battery: a punctured battery can catch fire
+    never_open_battery,     // a battery pack is never opened; leave it to a professional
+    swollen_battery_first,  // a swollen battery goes to a collection point first
+    reuse_cuts_impact,      // a second life has far less impact than a new device
+    say_what_is_broken,     // tell the next owner what is wrong
+    wipe_first,             // wipe your data first: see the checklist
+    shop_takes_back,        // shops take back small devices, and old for new
+    shop_takes_batteries,   // where batteries are sold they are taken back; e-bike batteries at a bike shop
+    large_device_drop_off,  // a medium or large device without a new purchase: the drop-off point
+    drop_off_free,          // the municipal drop-off point takes it for free
+    not_in_bin,             // never in the household bin
 };
 
 struct OptionReasonItem {
     OptionReason code = OptionReason::not_in_bin;
     std::vector<std::string> sources;
-    std::string guidance_id;     // a guidance entry to link to, when there is one
-    Estimate euro;               // {low} .. {high} for professional_cost
+    std::string guidance_id;  // a guidance entry to link to, when there is one
+    Estimate euro;            // {low} .. {high} for professional_cost
     std::optional<LocalDate> date;
 };
 
 struct PlanPlace {
     const Place* place = nullptr;
-    std::optional<double> km;           // when searched from a location
-    std::optional<Opening> next;        // when `now` was given and the place has rules
+    std::optional<double> km;     // when searched from a location
+    std::optional<Opening> next;  // when `now` was given and the place has rules
 };
 
 struct PlanOption {
@@ -113,11 +113,11 @@ struct PlanOption {
 };
 
 enum class SafetyFlag {
-    battery_not_in_bin,   // a device with a battery never goes in the household bin
-    hand_in_whole,        // a built-in battery stays in: hand the device in whole
-    tape_terminals,       // tape the poles of a (lithium) battery
-    swollen_battery,      // wrap it, keep it apart from batteries and flammables, bring it in soon
-    diy_battery_risk,     // opening a device with a built-in battery can puncture it
+    battery_not_in_bin,  // a device with a battery never goes in the household bin
+    hand_in_whole,       // a built-in battery stays in: hand the device in whole
+    tape_terminals,      // tape the poles of a (lithium) battery
+    swollen_battery,     // wrap it, keep it apart from batteries and flammables, bring it in soon
+    diy_battery_risk,    // opening a device with a built-in battery can puncture it
 };
 
 struct SafetyItem {
@@ -144,13 +144,13 @@ struct ActivationLockStep {
 enum class PlanProblem { unknown_device };
 
 struct DevicePlan {
-    std::vector<PlanProblem> problems;     // unknown_device: nothing below is set
+    std::vector<PlanProblem> problems;  // unknown_device: nothing below is set
     const Device* device = nullptr;
-    std::optional<OddsAnswer> odds;        // for a broken device: the most specific repair odds
-    std::vector<PlanOption> options;       // in the recommended order
+    std::optional<OddsAnswer> odds;   // for a broken device: the most specific repair odds
+    std::vector<PlanOption> options;  // in the recommended order
     std::vector<SafetyItem> safety;
-    std::vector<RemoveStep> remove;        // before it leaves the house
-    std::vector<const Guidance*> wiping;   // checklists, one per kind of data the device holds
+    std::vector<RemoveStep> remove;                    // before it leaves the house
+    std::vector<const Guidance*> wiping;               // checklists, one per kind of data the device holds
     std::vector<ActivationLockStep> activation_locks;  // sign out before it leaves the house
 
     bool ok() const { return problems.empty(); }
@@ -162,7 +162,7 @@ struct DevicePlan {
 
 DevicePlan plan_for_device(const Content& content, std::string_view device_id, const PlanSituation& situation);
 
-const char* option_kind_name(OptionKind kind);       // "ask-seller", "repair-cafe", ...
+const char* option_kind_name(OptionKind kind);  // "ask-seller", "repair-cafe", ...
 const char* option_group_name(OptionGroup group);
 const char* option_reason_name(OptionReason reason);
 const char* safety_flag_name(SafetyFlag flag);

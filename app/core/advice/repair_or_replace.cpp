@@ -14,7 +14,9 @@ Assumption from_content(const std::optional<CitedRange>& range) {
     return range ? from_content(*range) : Assumption{};
 }
 
-bool acceptable_edit(const Estimate& value) { return !value.known() || value.low() >= 0; }
+bool acceptable_edit(const Estimate& value) {
+    return !value.known() || value.low() >= 0;
+}
 
 void add_sources(std::vector<std::string>& to, const std::vector<std::string>& from) {
     for (const auto& id : from)
@@ -37,7 +39,9 @@ Estimate extra_years_after_repair(const Estimate& lifetime, const Estimate& age,
     // and shrink with the age, so the extremes lie at the corners of the two ranges or where the
     // seam crosses their edges; at the seam both sides count (they meet only when the shares add
     // up to one, as in the source).
-    auto years = [&](double life, double a) { return a < rule.before_share * life ? life - a : rule.after_share * life; };
+    auto years = [&](double life, double a) {
+        return a < rule.before_share * life ? life - a : rule.after_share * life;
+    };
     double low = years(lifetime.low(), age.high());
     double high = years(lifetime.high(), age.low());
     auto consider = [&](double y) {
@@ -66,7 +70,8 @@ RepairOrReplaceAssumptions default_assumptions(const Content& content, std::stri
     const Device* device = content.find_device(device_id);
     const DeviceRepairEconomics* economics = content.repair_economics.find(device_id);
     if (economics) {
-        if (const CitedRange* cost = economics->cost_for(route)) a[AssumptionId::repair_cost_euro] = from_content(*cost);
+        if (const CitedRange* cost = economics->cost_for(route))
+            a[AssumptionId::repair_cost_euro] = from_content(*cost);
         a[AssumptionId::repair_kg_co2e] = from_content(economics->repair_kg_co2e);
     }
     if (device) {
@@ -134,34 +139,50 @@ RepairOrReplace repair_or_replace(const Content& content, const RepairOrReplaceQ
 
 const char* assumption_name(AssumptionId id) {
     switch (id) {
-        case AssumptionId::repair_cost_euro: return "repair-cost-euro";
-        case AssumptionId::new_price_euro: return "new-price-euro";
-        case AssumptionId::repair_kg_co2e: return "repair-kg-co2e";
-        case AssumptionId::new_kg_co2e: return "new-kg-co2e";
-        case AssumptionId::new_lifetime_years: return "new-lifetime-years";
-        case AssumptionId::device_age_years: return "device-age-years";
-        case AssumptionId::extra_years: return "extra-years";
+        case AssumptionId::repair_cost_euro:
+            return "repair-cost-euro";
+        case AssumptionId::new_price_euro:
+            return "new-price-euro";
+        case AssumptionId::repair_kg_co2e:
+            return "repair-kg-co2e";
+        case AssumptionId::new_kg_co2e:
+            return "new-kg-co2e";
+        case AssumptionId::new_lifetime_years:
+            return "new-lifetime-years";
+        case AssumptionId::device_age_years:
+            return "device-age-years";
+        case AssumptionId::extra_years:
+            return "extra-years";
     }
     return "repair-cost-euro";
 }
 
 const char* assumption_origin_name(AssumptionOrigin origin) {
     switch (origin) {
-        case AssumptionOrigin::content: return "content";
-        case AssumptionOrigin::derived: return "derived";
-        case AssumptionOrigin::citizen: return "citizen";
-        case AssumptionOrigin::unknown: return "unknown";
+        case AssumptionOrigin::content:
+            return "content";
+        case AssumptionOrigin::derived:
+            return "derived";
+        case AssumptionOrigin::citizen:
+            return "citizen";
+        case AssumptionOrigin::unknown:
+            return "unknown";
     }
     return "unknown";
 }
 
 const char* repair_or_replace_note_name(RepairOrReplaceNote note) {
     switch (note) {
-        case RepairOrReplaceNote::use_phase_not_counted: return "use-phase-not-counted";
-        case RepairOrReplaceNote::repair_cafe_labour_free: return "repair-cafe-labour-free";
-        case RepairOrReplaceNote::parts_not_included: return "parts-not-included";
-        case RepairOrReplaceNote::repair_may_fail: return "repair-may-fail";
-        case RepairOrReplaceNote::new_price_needed: return "new-price-needed";
+        case RepairOrReplaceNote::use_phase_not_counted:
+            return "use-phase-not-counted";
+        case RepairOrReplaceNote::repair_cafe_labour_free:
+            return "repair-cafe-labour-free";
+        case RepairOrReplaceNote::parts_not_included:
+            return "parts-not-included";
+        case RepairOrReplaceNote::repair_may_fail:
+            return "repair-may-fail";
+        case RepairOrReplaceNote::new_price_needed:
+            return "new-price-needed";
     }
     return "use-phase-not-counted";
 }

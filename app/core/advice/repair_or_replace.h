@@ -77,20 +77,20 @@ struct RepairOrReplaceQuestion {
 
 // One option's figures. Unknown where an assumption it needs is unknown.
 struct OptionFigures {
-    Estimate euro;              // once
-    Estimate kg_co2e;           // once
-    Estimate years;             // years of use it gives
+    Estimate euro;     // once
+    Estimate kg_co2e;  // once
+    Estimate years;    // years of use it gives
     Estimate euro_per_year;
     Estimate kg_co2e_per_year;
 };
 
 // Notes the screen shows beside the figures.
 enum class RepairOrReplaceNote {
-    use_phase_not_counted,   // energy in use is taken as equal for both
-    repair_cafe_labour_free, // the repair itself is free (a contribution is customary); parts extra
-    parts_not_included,      // a repair café or DIY cost is the parts: enter their price
-    repair_may_fail,         // the figures assume the repair succeeds; see the odds
-    new_price_needed,        // no source gives a new price: enter one to compare euros
+    use_phase_not_counted,    // energy in use is taken as equal for both
+    repair_cafe_labour_free,  // the repair itself is free (a contribution is customary); parts extra
+    parts_not_included,       // a repair café or DIY cost is the parts: enter their price
+    repair_may_fail,          // the figures assume the repair succeeds; see the odds
+    new_price_needed,         // no source gives a new price: enter one to compare euros
 };
 
 struct RepairOrReplaceNoteItem {
@@ -106,7 +106,7 @@ struct RepairOrReplace {
     RepairOrReplaceAssumptions assumptions;        // as used, with where each came from
     OptionFigures repair;
     OptionFigures replace;
-    Ordering euro_per_year = Ordering::unknown;    // repair compared with replace
+    Ordering euro_per_year = Ordering::unknown;  // repair compared with replace
     Ordering kg_co2e_per_year = Ordering::unknown;
     // The fewest extra years for which repairing costs (or emits) no more per year than buying new.
     Estimate break_even_years_euro;
@@ -127,7 +127,7 @@ RepairOrReplace repair_or_replace(const Content& content, const RepairOrReplaceQ
 // either input is.
 Estimate extra_years_after_repair(const Estimate& lifetime, const Estimate& age, const RemainingLifeRule& rule);
 
-const char* assumption_name(AssumptionId id);          // "repair-cost-euro", ...
+const char* assumption_name(AssumptionId id);  // "repair-cost-euro", ...
 const char* assumption_origin_name(AssumptionOrigin origin);
 const char* repair_or_replace_note_name(RepairOrReplaceNote note);
 

@@ -30,9 +30,9 @@ struct RouteCost {
 };
 
 struct DeviceRepairEconomics {
-    std::string device;                         // device id
-    std::vector<RouteCost> repair_cost_euro;    // the whole repair (labour and parts) per route
-    std::optional<CitedRange> repair_kg_co2e;   // footprint of one repair
+    std::string device;                        // device id
+    std::vector<RouteCost> repair_cost_euro;   // the whole repair (labour and parts) per route
+    std::optional<CitedRange> repair_kg_co2e;  // footprint of one repair
 
     const CitedRange* cost_for(RepairRoute route) const;
 };
@@ -53,7 +53,7 @@ struct RemainingLifeRule {
 };
 
 struct ManufacturerRepairDuty {
-    std::vector<std::string> devices;           // device ids of Annex II kinds
+    std::vector<std::string> devices;  // device ids of Annex II kinds
     std::vector<std::string> sources;
     LocalText note;
 

@@ -54,12 +54,12 @@ bool remove_from_drawer(Drawer& drawer, std::string_view id);
 
 // The grams of one material over the devices still in the drawer.
 struct MaterialTotal {
-    std::string material;          // material id
+    std::string material;  // material id
     bool critical = false;
     bool strategic = false;
-    Estimate grams;                // the sum over devices with figures; unknown when no device has one
+    Estimate grams;  // the sum over devices with figures; unknown when no device has one
     int devices_with_figures = 0;
-    int devices_unknown = 0;       // devices for which content says this amount is unknown
+    int devices_unknown = 0;  // devices for which content says this amount is unknown
     std::vector<std::string> sources;
 };
 

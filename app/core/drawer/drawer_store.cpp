@@ -91,7 +91,8 @@ void read_entry(const Json& item, int index, const std::vector<Device>& devices,
             issue(DrawerIssueKind::field_invalid, "label", describe(*label));
     }
     if (const Json* added = member(item, "added")) {
-        std::optional<LocalDate> date = added->is_string() ? parse_date(added->get_ref<const std::string&>()) : std::nullopt;
+        std::optional<LocalDate> date =
+            added->is_string() ? parse_date(added->get_ref<const std::string&>()) : std::nullopt;
         if (date && is_valid_date(*date))
             entry.added = date;
         else
@@ -105,7 +106,8 @@ void read_entry(const Json& item, int index, const std::vector<Device>& devices,
             issue(DrawerIssueKind::field_invalid, "plan", describe(*plan));
     }
     if (const Json* status = member(item, "status")) {
-        auto value = status->is_string() ? drawer_status_from_name(status->get_ref<const std::string&>()) : std::nullopt;
+        auto value =
+            status->is_string() ? drawer_status_from_name(status->get_ref<const std::string&>()) : std::nullopt;
         if (value)
             entry.status = *value;
         else
@@ -131,8 +133,10 @@ bool DrawerIssue::lost_data() const {
     switch (kind) {
         case DrawerIssueKind::format_missing:
         case DrawerIssueKind::version_missing:
-        case DrawerIssueKind::id_replaced: return false;
-        default: return true;
+        case DrawerIssueKind::id_replaced:
+            return false;
+        default:
+            return true;
     }
 }
 
@@ -140,7 +144,9 @@ bool DrawerLoad::lost_data() const {
     return std::any_of(issues.begin(), issues.end(), [](const DrawerIssue& i) { return i.lost_data(); });
 }
 
-std::span<const DrawerMigration> drawer_migrations() { return {}; }
+std::span<const DrawerMigration> drawer_migrations() {
+    return {};
+}
 
 std::string save_drawer(const Drawer& drawer) {
     Json entries = Json::array();
@@ -262,24 +268,40 @@ DrawerImport import_drawer(const Drawer& current, std::string_view file_text, Im
 
 const char* drawer_issue_name(DrawerIssueKind kind) {
     switch (kind) {
-        case DrawerIssueKind::not_json: return "not-json";
-        case DrawerIssueKind::not_a_drawer: return "not-a-drawer";
-        case DrawerIssueKind::format_missing: return "format-missing";
-        case DrawerIssueKind::version_missing: return "version-missing";
-        case DrawerIssueKind::future_version: return "future-version";
-        case DrawerIssueKind::no_migration: return "no-migration";
-        case DrawerIssueKind::migration_problem: return "migration-problem";
-        case DrawerIssueKind::entries_missing: return "entries-missing";
-        case DrawerIssueKind::entry_not_object: return "entry-not-object";
-        case DrawerIssueKind::device_missing: return "device-missing";
-        case DrawerIssueKind::device_unknown: return "device-unknown";
-        case DrawerIssueKind::id_replaced: return "id-replaced";
-        case DrawerIssueKind::field_invalid: return "field-invalid";
-        case DrawerIssueKind::field_unknown: return "field-unknown";
+        case DrawerIssueKind::not_json:
+            return "not-json";
+        case DrawerIssueKind::not_a_drawer:
+            return "not-a-drawer";
+        case DrawerIssueKind::format_missing:
+            return "format-missing";
+        case DrawerIssueKind::version_missing:
+            return "version-missing";
+        case DrawerIssueKind::future_version:
+            return "future-version";
+        case DrawerIssueKind::no_migration:
+            return "no-migration";
+        case DrawerIssueKind::migration_problem:
+            return "migration-problem";
+        case DrawerIssueKind::entries_missing:
+            return "entries-missing";
+        case DrawerIssueKind::entry_not_object:
+            return "entry-not-object";
+        case DrawerIssueKind::device_missing:
+            return "device-missing";
+        case DrawerIssueKind::device_unknown:
+            return "device-unknown";
+        case DrawerIssueKind::id_replaced:
+            return "id-replaced";
+        case DrawerIssueKind::field_invalid:
+            return "field-invalid";
+        case DrawerIssueKind::field_unknown:
+            return "field-unknown";
     }
     return "not-json";
 }
 
-const char* import_mode_name(ImportMode mode) { return mode == ImportMode::merge ? "merge" : "replace"; }
+const char* import_mode_name(ImportMode mode) {
+    return mode == ImportMode::merge ? "merge" : "replace";
+}
 
 }  // namespace stadsmijn

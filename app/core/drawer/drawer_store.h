@@ -39,20 +39,20 @@ inline constexpr int kDrawerVersion = 1;
 std::string save_drawer(const Drawer& drawer);
 
 enum class DrawerIssueKind {
-    not_json,          // the text is not JSON: nothing could be read
-    not_a_drawer,      // JSON, but not a drawer (another format, or not an object)
-    format_missing,    // no format tag, but a list of entries: read anyway
-    version_missing,   // no whole-number version: read as the current version
-    future_version,    // written by a newer version of the app: read as far as this one understands
-    no_migration,      // no way from this older version: read as the current version
-    migration_problem, // a migration step could not convert something
-    entries_missing,   // no list of entries
-    entry_not_object,  // an entry that is not an object: dropped
-    device_missing,    // an entry without a device: dropped
-    device_unknown,    // an entry whose device is not in content: dropped
-    id_replaced,       // a missing, malformed or repeated id: the entry got a new one
-    field_invalid,     // a field with a wrong type or value: set to its default, the entry kept
-    field_unknown,     // a field this version does not know: left out
+    not_json,           // the text is not JSON: nothing could be read
+    not_a_drawer,       // JSON, but not a drawer (another format, or not an object)
+    format_missing,     // no format tag, but a list of entries: read anyway
+    version_missing,    // no whole-number version: read as the current version
+    future_version,     // written by a newer version of the app: read as far as this one understands
+    no_migration,       // no way from this older version: read as the current version
+    migration_problem,  // a migration step could not convert something
+    entries_missing,    // no list of entries
+    entry_not_object,   // an entry that is not an object: dropped
+    device_missing,     // an entry without a device: dropped
+    device_unknown,     // an entry whose device is not in content: dropped
+    id_replaced,        // a missing, malformed or repeated id: the entry got a new one
+    field_invalid,      // a field with a wrong type or value: set to its default, the entry kept
+    field_unknown,      // a field this version does not know: left out
 };
 
 struct DrawerIssue {
@@ -103,13 +103,13 @@ DrawerLoad load_drawer(std::string_view text, const std::vector<Device>& devices
 enum class ImportMode { merge, replace };
 
 struct DrawerImport {
-    Drawer drawer;            // the drawer after the import: save it (when applied)
-    DrawerLoad file;          // what the file held, with its issues and original text
-    bool applied = false;     // false: the file held no drawer, and `drawer` is the current one unchanged
-    int added = 0;            // entries that were not in the drawer
-    int already_there = 0;    // same id and the same content
-    int kept_ours = 0;        // same id, different content: the drawer's own entry was kept
-    int replaced = 0;         // in replace mode: the entries the drawer held before
+    Drawer drawer;          // the drawer after the import: save it (when applied)
+    DrawerLoad file;        // what the file held, with its issues and original text
+    bool applied = false;   // false: the file held no drawer, and `drawer` is the current one unchanged
+    int added = 0;          // entries that were not in the drawer
+    int already_there = 0;  // same id and the same content
+    int kept_ours = 0;      // same id, different content: the drawer's own entry was kept
+    int replaced = 0;       // in replace mode: the entries the drawer held before
 };
 
 // Reads an exported file (the same format) and merges it into `current` or replaces it. Entries
