@@ -153,6 +153,9 @@ int main(int argc, char** argv) {
                 token.value().configured() ? ", admin endpoints open to the admin token" : ", admin endpoints closed");
     std::fflush(stdout);
     server.value()->listen();
-    std::printf("stadsmijn-server: stopped\n");
+    auto commits = store.value()->commit_stats();
+    std::printf("stadsmijn-server: stopped (%llu votes written in %llu commits, largest batch %zu)\n",
+                static_cast<unsigned long long>(commits.votes), static_cast<unsigned long long>(commits.commits),
+                commits.largest_batch);
     return 0;
 }

@@ -2,6 +2,7 @@
 // the groups (see server/README.md for the columns).
 #include <set>
 
+#include "core/polls/opinion_groups_json.h"
 #include "core/polls/polis_csv.h"
 #include "server/poll_service.h"
 
@@ -100,8 +101,6 @@ ApiResponse PollService::export_file(std::string_view poll_id, std::string_view 
         Json municipalities = Json::object();
         for (const auto& p : participants.value())
             if (!p.municipality.empty()) municipalities[std::to_string(p.id)] = p.municipality;
-        const polls::OpinionGroupsDesc& d = computed.desc;
-        const polls::OpinionGroupsState& previous = computed.previous_state;
         Json statements = Json::array();
         for (const auto& s : computed.statements)
             statements.push_back({{"id", s.id}, {"origin", s.origin}, {"status", moderation_name(s.status)},
@@ -121,28 +120,13 @@ ApiResponse PollService::export_file(std::string_view poll_id, std::string_view 
               {"moderated_column", "1 accepted, 0 pending, -1 rejected"},
               {"log", moderation}}},
             {"algorithm",
-             {{"name", "stadsmijn-opinion-groups"},
-              {"version", 1},
-              {"pipeline", "Pol.is: column-mean imputation, centring, PCA by power iteration (2 components), "
-                           "sparsity-aware projection, in-conversation rule, 100 base clusters, weighted group "
-                           "k-means with silhouette choice and a 4-update k buffer, repness, group-informed consensus"},
-              {"input", "participants-votes.csv restricted to statements with moderated = 1"},
-              {"parameters",
-               {{"seed", d.seed}, {"min_votes", d.min_votes}, {"greedy_fill", d.greedy_fill},
-                {"base_clusters", d.base_clusters}, {"max_groups", d.max_groups}, {"fixed_groups", d.fixed_groups},
-                {"k_buffer", d.k_buffer}, {"pca_iterations", d.pca_iterations}, {"base_iterations", d.base_iterations},
-                {"base_restarts", d.base_restarts}, {"group_iterations", d.group_iterations},
-                {"group_restarts", d.group_restarts}, {"stability_runs", d.stability_runs},
-                {"stability_fraction", d.stability_fraction},
-                {"note", "0 means the default of app/core/polls/opinion_groups.h"}}},
-              {"previous_state",
-               {{"in_conversation", previous.in_conversation},
-                {"last_k", previous.last_k},
-                {"last_k_count", previous.last_k_count},
-                {"smoothed_k", previous.smoothed_k},
-                {"groups", previous.groups}}},
+             {{"input", "participants-votes.csv restricted to statements with moderated = 1 in comments.csv"},
+              {"parameters", polls::opinion_groups_manifest(computed.desc)},
+              {"previous_state", polls::to_json(computed.previous_state)},
               {"k_chosen", computed.groups.groups.size()},
-              {"best_silhouette_k", computed.groups.best_silhouette_k}}},
+              {"best_silhouette_k", computed.groups.best_silhouette_k},
+              {"note", "compute_opinion_groups(matrix, {}, parameters, previous_state) with app/core/polls gives "
+                       "the group-id column of participants-votes.csv"}}},
             {"statements", statements},
             {"participant_municipalities", municipalities},
             {"counts",

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/polls/opinion_groups_json.h"
 #include "core/polls/polis_csv.h"
 #include "core/polls/text_checks.h"
 #include "core/polls/vote_request.h"
@@ -43,21 +44,6 @@ Json local_text_json(const LocalText& text) {
     Json out = {{"nl", text.nl}};
     if (!text.en.empty()) out["en"] = text.en;
     return out;
-}
-
-double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
-
-Json counts_json(const polls::VoteCounts& counts) {
-    return {{"agree", counts.agree}, {"disagree", counts.disagree}, {"pass", counts.pass()}, {"seen", counts.seen}};
-}
-
-const char* grouping_status_name(polls::GroupingStatus status) {
-    switch (status) {
-        case polls::GroupingStatus::grouped: return "grouped";
-        case polls::GroupingStatus::too_few_participants: return "too_few_participants";
-        case polls::GroupingStatus::no_disagreement: return "no_disagreement";
-    }
-    return "grouped";
 }
 
 std::optional<StatementId> parse_statement_id(std::string_view text) {
@@ -331,6 +317,7 @@ Result<std::shared_ptr<const PollService::ComputedResults>> PollService::compute
         body["groups"] = Json::array();
         body["statements"] = Json::array();
         body["consensus"] = {{"agree", Json::array()}, {"disagree", Json::array()}};
+        body["map"] = Json::array();
         result->body = dump(body);
         return std::shared_ptr<const ComputedResults>(result);
     }
@@ -338,72 +325,24 @@ Result<std::shared_ptr<const PollService::ComputedResults>> PollService::compute
     if (!groups) return fail(groups.error());
     const polls::OpinionGroups& g = groups.value();
 
+    // The groups in the shape the app's own preview renders (core/polls/opinion_groups_json.h),
+    // with what only the server knows around them.
+    Json shared = polls::to_json(g, {});
+    for (auto& [field, value] : shared.items()) body[field] = value;
     int in_conversation = 0, grouped = 0;
-    Json places = Json::array();
     for (const auto& p : g.participants) {
         in_conversation += p.in_conversation;
         grouped += p.group >= 0;
-        places.push_back({rounded(p.place.x), rounded(p.place.y), p.group});
     }
-    body["status"] = grouping_status_name(g.status);
     body["counts"] = {{"participants", matrix.value().participant_count()},
                       {"votes", matrix.value().vote_count()},
                       {"statements", accepted.size()},
                       {"in_conversation", in_conversation},
                       {"grouped", grouped}};
-    Json groups_json = Json::array();
-    for (const auto& group : g.groups) {
-        Json representative = Json::array();
-        for (const auto& r : group.representative)
-            representative.push_back({{"statement", r.statement},
-                                      {"direction", r.agree ? "agree" : "disagree"},
-                                      {"successes", r.successes},
-                                      {"trials", r.trials},
-                                      {"probability", rounded(r.probability)},
-                                      {"probability_test", rounded(r.probability_test)},
-                                      {"repness", rounded(r.repness)},
-                                      {"repness_test", rounded(r.repness_test)},
-                                      {"best_agree", r.best_agree}});
-        groups_json.push_back({{"id", group.id},
-                               {"label", std::string(1, static_cast<char>('A' + std::clamp(group.id, 0, 25)))},
-                               {"size", group.members.size()},
-                               {"center", {rounded(group.center.x), rounded(group.center.y)}},
-                               {"stability", rounded(group.stability)},
-                               {"representative", representative}});
-    }
-    body["groups"] = std::move(groups_json);
-    auto consensus_list = [](const std::vector<polls::ConsensusStatement>& list) {
-        Json out = Json::array();
-        for (const auto& c : list)
-            out.push_back({{"statement", c.statement}, {"successes", c.successes}, {"trials", c.trials},
-                           {"probability", rounded(c.probability)}, {"probability_test", rounded(c.probability_test)}});
-        return out;
-    };
-    body["consensus"] = {{"agree", consensus_list(g.consensus.agree)}, {"disagree", consensus_list(g.consensus.disagree)}};
-    Json statement_results = Json::array();
-    for (const auto& s : g.statements) {
-        Json by_group = Json::array();
-        for (const auto& counts : s.by_group) by_group.push_back(counts_json(counts));
-        statement_results.push_back({{"statement", s.statement},
-                                     {"votes", counts_json(s.everyone)},
-                                     {"by_group", by_group},
-                                     {"group_informed_consensus", rounded(s.group_informed_consensus)},
-                                     {"place", {rounded(s.place.x), rounded(s.place.y)}}});
-    }
-    body["statements"] = std::move(statement_results);
-    body["stability"] = {{"runs", g.stability.runs},
-                         {"fraction", rounded(g.stability.fraction)},
-                         {"mean_adjusted_rand", rounded(g.stability.mean_adjusted_rand)},
-                         {"min_adjusted_rand", rounded(g.stability.min_adjusted_rand)},
-                         {"same_k_share", rounded(g.stability.same_k_share)}};
-    Json silhouettes = Json::array();
-    for (const auto& [k, s] : g.silhouettes) silhouettes.push_back({k, rounded(s)});
-    body["k"] = {{"chosen", g.groups.size()}, {"best_silhouette", g.best_silhouette_k}, {"silhouettes", silhouettes}};
-    // Enough for the app to place "you" on the map: centre and components per statement.
-    body["map"] = {{"participants", places},
-                   {"statements", matrix.value().statements()},
-                   {"center", g.pca.center},
-                   {"components", {g.pca.components[0], g.pca.components[1]}}};
+    // Enough for the app to place its own participant on the map the way the maths does.
+    body["projection"] = {{"statements", matrix.value().statements()},
+                          {"center", g.pca.center},
+                          {"components", {g.pca.components[0], g.pca.components[1]}}};
     result->body = dump(body);
     result->groups = std::move(groups).value();
     return std::shared_ptr<const ComputedResults>(result);

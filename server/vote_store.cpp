@@ -83,6 +83,18 @@ const char* moderation_name(Moderation status) {
     return "pending";
 }
 
+template <typename T, typename Body>
+Result<T> VoteStore::write_transaction(Body body) {
+    learnt_in_transaction_.clear();
+    Result<T> result = in_transaction<T>(*writer_, body);
+    if (result) {
+        if (known_participants_.size() > 2'000'000) known_participants_.clear();  // a bound, not a policy
+        for (auto& [key, participant] : learnt_in_transaction_) known_participants_[key] = std::move(participant);
+    }
+    learnt_in_transaction_.clear();
+    return result;
+}
+
 Result<std::unique_ptr<VoteStore>> VoteStore::open(const std::string& database) {
     const bool postgres = is_postgres_connection(database);
     auto writer = postgres ? open_postgres(database) : open_sqlite(database);
@@ -166,7 +178,7 @@ void VoteStore::write_batch(std::span<PendingWrite*> batch) {
         write->outcome = std::move(outcome);
     };
     std::vector<Result<VoteOutcome>> outcomes;
-    auto together = in_transaction<bool>(*writer_, [&]() -> Result<bool> {
+    auto together = write_transaction<bool>([&]() -> Result<bool> {
         outcomes.clear();
         for (PendingWrite* write : batch) {
             auto outcome = write_vote(write->vote);
@@ -182,40 +194,33 @@ void VoteStore::write_batch(std::span<PendingWrite*> batch) {
     // Something in the batch failed: write each vote alone, so one bad vote (or a lost
     // connection, retried once) does not take the others with it.
     for (PendingWrite* write : batch) {
-        auto alone = in_transaction<VoteOutcome>(*writer_, [&] { return write_vote(write->vote); });
+        auto alone = write_transaction<VoteOutcome>([&] { return write_vote(write->vote); });
         if (!alone && writer_->last_error_kind() != SqlErrorKind::other)
-            alone = in_transaction<VoteOutcome>(*writer_, [&] { return write_vote(write->vote); });
+            alone = write_transaction<VoteOutcome>([&] { return write_vote(write->vote); });
         answer(write, std::move(alone));
     }
 }
 
 Result<VoteOutcome> VoteStore::write_vote(const VoteToStore& vote) {
     SqlDatabase& db = *writer_;
-    const std::string find_key =
-        "SELECT p.pseudonym, v.statement, v.vote FROM votes v JOIN participants p"
-        " ON p.poll = v.poll AND p.id = v.participant WHERE v.poll = ? AND v.key = ?";
-    auto same_as_before = [&](const SqlRows& rows) {
-        return rows.text(0, 0) == vote.participant && rows.integer(0, 1) == vote.statement &&
-               rows.integer(0, 2) == column(vote.vote);
-    };
-    auto earlier = db.query(find_key, {vote.poll, vote.key});
-    if (!earlier) return fail(earlier.error());
-    if (!earlier.value().empty()) return same_as_before(earlier.value()) ? VoteOutcome::duplicate : VoteOutcome::key_conflict;
-
     auto participant = participant_id(vote.poll, vote.participant, vote.municipality, vote.time_ms);
     if (!participant) return fail(participant.error());
 
+    // Insert first: a new key (the common case) costs no lookup; a known one inserts nothing.
     auto inserted = db.query(
         "INSERT INTO votes (poll, key, participant, statement, vote, created_ms) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (poll, key) DO NOTHING RETURNING seq",
         {vote.poll, vote.key, participant.value(), vote.statement, column(vote.vote), vote.time_ms});
     if (!inserted) return fail(inserted.error());
     if (inserted.value().empty()) {
-        // Another server instance stored the same key a moment ago.
-        auto now_there = db.query(find_key, {vote.poll, vote.key});
-        if (!now_there) return fail(now_there.error());
-        if (now_there.value().empty()) return fail("the vote key vanished while storing it");
-        return same_as_before(now_there.value()) ? VoteOutcome::duplicate : VoteOutcome::key_conflict;
+        auto earlier = db.query("SELECT participant, statement, vote FROM votes WHERE poll = ? AND key = ?",
+                                {vote.poll, vote.key});
+        if (!earlier) return fail(earlier.error());
+        if (earlier.value().empty()) return fail("the vote key vanished while storing it");
+        const SqlRows& row = earlier.value();
+        const bool same = row.integer(0, 0) == participant.value() && row.integer(0, 1) == vote.statement &&
+                          row.integer(0, 2) == column(vote.vote);
+        return same ? VoteOutcome::duplicate : VoteOutcome::key_conflict;
     }
     const std::int64_t seq = inserted.value().integer(0, 0);
     auto latest = db.query(
@@ -230,33 +235,47 @@ Result<VoteOutcome> VoteStore::write_vote(const VoteToStore& vote) {
 Result<ParticipantId> VoteStore::participant_id(const std::string& poll, const std::string& pseudonym,
                                                 const std::string& municipality, std::int64_t now_ms) {
     SqlDatabase& db = *writer_;
-    const std::string find = "SELECT id, municipality FROM participants WHERE poll = ? AND pseudonym = ?";
-    auto found = db.query(find, {poll, pseudonym});
-    if (!found) return fail(found.error());
-    if (!found.value().empty()) {
-        const ParticipantId id = found.value().integer(0, 0);
-        if (!municipality.empty() && found.value().text(0, 1) != municipality) {
-            auto updated = db.query("UPDATE participants SET municipality = ? WHERE poll = ? AND id = ?",
-                                    {municipality, poll, id});
-            if (!updated) return fail(updated.error());
-        }
-        return id;
+    const std::string cache_key = poll + "\n" + pseudonym;
+    const KnownParticipant* known = nullptr;
+    for (auto it = learnt_in_transaction_.rbegin(); it != learnt_in_transaction_.rend() && !known; ++it)
+        if (it->first == cache_key) known = &it->second;
+    if (!known) {
+        auto found = known_participants_.find(cache_key);
+        if (found != known_participants_.end()) known = &found->second;
     }
-    auto number = db.query("UPDATE polls SET next_participant = next_participant + 1 WHERE id = ?"
-                           " RETURNING next_participant - 1",
-                           {poll});
-    if (!number) return fail(number.error());
-    if (number.value().empty()) return fail("the poll \"" + poll + "\" is not in the store");
-    auto inserted = db.query(
-        "INSERT INTO participants (poll, id, pseudonym, municipality, created_ms) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT (poll, pseudonym) DO NOTHING RETURNING id",
-        {poll, number.value().integer(0, 0), pseudonym, municipality, now_ms});
-    if (!inserted) return fail(inserted.error());
-    if (!inserted.value().empty()) return inserted.value().integer(0, 0);
-    auto again = db.query(find, {poll, pseudonym});  // another instance added them meanwhile
-    if (!again) return fail(again.error());
-    if (again.value().empty()) return fail("the participant vanished while storing them");
-    return again.value().integer(0, 0);
+    if (!known) {
+        auto found = db.query("SELECT id, municipality FROM participants WHERE poll = ? AND pseudonym = ?", {poll, pseudonym});
+        if (!found) return fail(found.error());
+        if (found.value().empty()) {
+            auto number = db.query("UPDATE polls SET next_participant = next_participant + 1 WHERE id = ?"
+                                   " RETURNING next_participant - 1",
+                                   {poll});
+            if (!number) return fail(number.error());
+            if (number.value().empty()) return fail("the poll \"" + poll + "\" is not in the store");
+            auto inserted = db.query(
+                "INSERT INTO participants (poll, id, pseudonym, municipality, created_ms) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (poll, pseudonym) DO NOTHING RETURNING id",
+                {poll, number.value().integer(0, 0), pseudonym, municipality, now_ms});
+            if (!inserted) return fail(inserted.error());
+            if (!inserted.value().empty()) {
+                learnt_in_transaction_.push_back({cache_key, {inserted.value().integer(0, 0), municipality}});
+                return inserted.value().integer(0, 0);
+            }
+            // Another instance added them a moment ago.
+            found = db.query("SELECT id, municipality FROM participants WHERE poll = ? AND pseudonym = ?", {poll, pseudonym});
+            if (!found) return fail(found.error());
+            if (found.value().empty()) return fail("the participant vanished while storing them");
+        }
+        learnt_in_transaction_.push_back({cache_key, {found.value().integer(0, 0), found.value().text(0, 1)}});
+        known = &learnt_in_transaction_.back().second;
+    }
+    const ParticipantId id = known->id;
+    if (!municipality.empty() && known->municipality != municipality) {
+        auto updated = db.query("UPDATE participants SET municipality = ? WHERE poll = ? AND id = ?", {municipality, poll, id});
+        if (!updated) return fail(updated.error());
+        learnt_in_transaction_.push_back({cache_key, {id, municipality}});
+    }
+    return id;
 }
 
 VoteStore::CommitStats VoteStore::commit_stats() {
@@ -289,7 +308,7 @@ Result<StatementOutcome> VoteStore::add_statement(const StatementToStore& statem
     std::lock_guard lock(writer_mutex_);
     const std::string find = "SELECT id, status FROM statements WHERE poll = ? AND key = ?";
     for (int attempt = 0;; ++attempt) {
-        auto outcome = in_transaction<StatementOutcome>(*writer_, [&]() -> Result<StatementOutcome> {
+        auto outcome = write_transaction<StatementOutcome>([&]() -> Result<StatementOutcome> {
             auto earlier = writer_->query(find, {statement.poll, statement.key});
             if (!earlier) return fail(earlier.error());
             if (!earlier.value().empty())

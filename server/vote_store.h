@@ -27,6 +27,7 @@
 #include <span>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "core/polls/votes.h"
@@ -175,11 +176,26 @@ private:
     Result<VoteOutcome> write_vote(const VoteToStore& vote);  // inside a transaction
     Result<ParticipantId> participant_id(const std::string& poll, const std::string& pseudonym,
                                          const std::string& municipality, std::int64_t now_ms);
+    // A write transaction on the writer connection that keeps the participant cache true: what a
+    // transaction learnt about participants is remembered only once it has committed.
+    template <typename T, typename Body>
+    Result<T> write_transaction(Body body);
 
     std::unique_ptr<SqlDatabase> writer_;
     std::unique_ptr<SqlDatabase> reader_;
     std::mutex writer_mutex_;  // guards writer_ (the writer thread and statement/moderation writes)
     std::mutex reader_mutex_;  // guards reader_
+
+    // Participants seen in committed transactions (key: poll, newline, pseudonym), so a returning
+    // voter costs no lookup. Their numbers never change; with several instances on one PostgreSQL
+    // a municipality changed through another instance may be missed here (the latest one seen by
+    // this instance is written). Touched only under writer_mutex_.
+    struct KnownParticipant {
+        ParticipantId id = 0;
+        std::string municipality;
+    };
+    std::unordered_map<std::string, KnownParticipant> known_participants_;
+    std::vector<std::pair<std::string, KnownParticipant>> learnt_in_transaction_;
 
     std::mutex queue_mutex_;
     std::condition_variable queue_changed_;

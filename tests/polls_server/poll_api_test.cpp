@@ -2,9 +2,11 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <map>
 #include <set>
 #include <thread>
 
+#include "core/polls/opinion_groups_json.h"
 #include "core/polls/polis_csv.h"
 #include "server/admin_auth.h"
 #include "server/polis_import.h"
@@ -233,7 +235,8 @@ TEST_CASE("results come in two groups for two camps, and per municipality and pr
     CHECK(region.json["stability"]["runs"] == 3);
     CHECK(region.json["stability"]["mean_adjusted_rand"].get<double>() > 0.9);
     CHECK(region.json["algorithm"]["seed"] == shipped_content().find_poll(kPoll)->seed);
-    CHECK(region.json["map"]["participants"].size() == 24);
+    CHECK(region.json["map"].size() == 24);
+    CHECK(region.json["projection"]["statements"].size() == 16);
 
     auto haarlem = get(server, kResults + "?municipality=haarlem");
     REQUIRE(haarlem.status == 200);
@@ -375,6 +378,56 @@ TEST_CASE("the manifest names the vote sign, the algorithm with its seed and the
     CHECK(manifest.json["moderation"]["log"][0]["note"] == "off topic");
     CHECK(manifest.json["participant_municipalities"]["0"] == "haarlem");
     CHECK(manifest.body.find("camp-a") == std::string::npos);  // pseudonyms never leave the store
+}
+
+TEST_CASE("the export and its manifest are enough to recompute the exported groups") {
+    TestServer server;
+    vote_in_two_camps(server, 10);
+    get(server, kResults);  // an earlier computation, so the export's starts from a carried state
+    REQUIRE(post(server, kVotes, vote_body(token("camp-a", 0), 17, "pass", token("extra", 1))).status == 200);
+    auto manifest = get(server, "/api/polls/" + kPoll + "/export/manifest.json", kAdminToken).json;
+    auto table = polls::parse_participants_votes_csv(get(server, "/api/polls/" + kPoll + "/export/participants-votes.csv", kAdminToken).body);
+    auto comments = polls::parse_comments_csv(get(server, "/api/polls/" + kPoll + "/export/comments.csv", kAdminToken).body);
+    REQUIRE(table.ok());
+    REQUIRE(comments.ok());
+
+    std::set<polls::StatementId> accepted;
+    for (const auto& c : comments.value())
+        if (c.moderated == 1) accepted.insert(c.comment);
+    std::vector<polls::VoteRecord> records;
+    for (const auto& v : table.value().votes)
+        if (accepted.count(v.statement)) records.push_back(v);
+    auto matrix = polls::VoteMatrix::from_records(records);
+    REQUIRE(matrix.ok());
+    const json& p = manifest["algorithm"]["parameters"];
+    polls::OpinionGroupsDesc desc;
+    desc.seed = p["seed"].get<std::uint64_t>();
+    desc.min_votes = p["min_votes"];
+    desc.greedy_fill = p["greedy_fill"];
+    desc.base_clusters = p["base_clusters"];
+    desc.max_groups = p["max_groups"];
+    desc.fixed_groups = p["fixed_groups"];
+    desc.k_buffer = p["k_buffer"];
+    desc.pca_iterations = p["pca_iterations"];
+    desc.base_iterations = p["base_iterations"];
+    desc.base_restarts = p["base_restarts"];
+    desc.group_iterations = p["group_iterations"];
+    desc.group_restarts = p["group_restarts"];
+    desc.stability_runs = -1;  // stability does not change the groups
+    auto previous = polls::state_from_json(manifest["algorithm"]["previous_state"].dump());
+    REQUIRE_MESSAGE(previous.ok(), previous.error());
+    auto groups = polls::compute_opinion_groups(matrix.value(), {}, desc, previous.value());
+    REQUIRE(groups.ok());
+    std::map<polls::ParticipantId, int> recomputed;
+    for (const auto& [participant, group] : polls::group_assignments(groups.value())) recomputed[participant] = group;
+    std::size_t compared = 0;
+    for (const auto& participant : table.value().participants) {
+        CAPTURE(participant.participant);
+        CHECK(participant.group == (recomputed.count(participant.participant) ? std::optional<int>(recomputed[participant.participant])
+                                                                               : std::nullopt));
+        ++compared;
+    }
+    CHECK(compared == 20);
 }
 
 TEST_CASE("a real Pol.is conversation imports and gets groups like Pol.is's") {
