@@ -142,8 +142,8 @@ RepairEconomics read_repair_economics(const JsonReader& root, const std::vector<
             entry.repair_kg_co2e = read_range_at(item, "repair_kg_co2e");
             if (entry.repair_kg_co2e) check.cited(*item.child("repair_kg_co2e"), entry.repair_kg_co2e->sources);
         }
-        const bool no_costs = !item.has("repair_cost_euro") || (item.node()["repair_cost_euro"].is_array() &&
-                                                                item.node()["repair_cost_euro"].empty());
+        const bool no_costs = !item.has("repair_cost_euro") ||
+                              (item.node()["repair_cost_euro"].is_array() && item.node()["repair_cost_euro"].empty());
         if (no_costs && !item.has("repair_kg_co2e"))
             item.problem("gives no figure; leave a device kind out when nothing is known about it");
         economics.devices.push_back(std::move(entry));
