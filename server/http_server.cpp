@@ -52,6 +52,13 @@ void HttpServer::install_routes() {
     // Headers and body leave in separate writes: without TCP_NODELAY, Nagle's algorithm holds the
     // second one until the client's delayed ACK, about 40 ms per response on keep-alive connections.
     http_->set_tcp_nodelay(true);
+    // httplib's own socket options (address and port reuse), and a note of the listening socket.
+    http_->set_socket_options([this](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        setsockopt(sock, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof yes);
+        listen_socket_ = sock;
+    });
 
     http_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) { security_headers(res); });
 
@@ -103,6 +110,14 @@ void HttpServer::install_routes() {
 }
 
 Result<int> HttpServer::bind() {
+    // Debian's cpp-httplib 0.11.4 listens with a backlog of 5 (compiled in): 64 clients connecting
+    // at once see dropped SYNs and wait out a 1 s retransmit. Listening again widens the queue.
+    struct WidenBacklog {
+        int& socket;
+        ~WidenBacklog() {
+            if (socket >= 0) ::listen(socket, SOMAXCONN);
+        }
+    } widen{listen_socket_};
     if (config_.port == 0) {
         int port = http_->bind_to_any_port(config_.host.c_str());
         if (port <= 0) return fail("cannot listen on " + config_.host);

@@ -53,6 +53,7 @@ private:
     StaticSite site_;
     std::unique_ptr<httplib::Server> http_;
     int port_ = 0;
+    int listen_socket_ = -1;  // kept to widen cpp-httplib's listen backlog (see bind())
 };
 
 }  // namespace stadsmijn::server

@@ -321,9 +321,11 @@ Result<std::shared_ptr<const PollService::ComputedResults>> PollService::compute
         result->body = dump(body);
         return std::shared_ptr<const ComputedResults>(result);
     }
+    const auto started = Clock::now();
     auto groups = polls::compute_opinion_groups(matrix.value(), {}, result->desc, previous);
     if (!groups) return fail(groups.error());
     const polls::OpinionGroups& g = groups.value();
+    body["compute_ms"] = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
 
     // The groups in the shape the app's own preview renders (core/polls/opinion_groups_json.h),
     // with what only the server knows around them.

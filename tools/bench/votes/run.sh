@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Durable votes per second and p99 latency at 64 concurrent connections (wrk, loopback), next to
-# the same server's /healthz rate in the same run; against SQLite, then PostgreSQL.
+# the same server's /healthz rate and its cached results rate in the same run; against SQLite,
+# then PostgreSQL.
 #   tools/bench/votes/run.sh [BUILD_DIR] [SECONDS]      (BUILD_DIR default build/native)
 # Each database starts empty. wrk and the server share the machine's cores.
 set -euo pipefail
@@ -31,16 +32,20 @@ run_one() {  # label database
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
   # Warm-up: the first participants, prepared statements, page cache.
   wrk -t2 -c64 -d2s -s "$here/votes.lua" "http://127.0.0.1:$port" >/dev/null
-  local votes health
+  local votes health results
   votes=$(wrk -t2 -c64 -d"${seconds}s" --latency -s "$here/votes.lua" "http://127.0.0.1:$port" | grep '^RESULT')
   health=$(wrk -t2 -c64 -d10s --latency -s "$here/healthz.lua" "http://127.0.0.1:$port/healthz" | grep '^RESULT')
+  local results_path=/api/polls/grondstoffen-repareren-inleveren/results
+  results=$(wrk -t2 -c64 -d10s --latency -s "$here/healthz.lua" "http://127.0.0.1:$port$results_path" | grep '^RESULT')
   local stored
-  stored=$(curl -s "http://127.0.0.1:$port/api/polls/grondstoffen-repareren-inleveren/results" |
-    /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["counts"]["participants"], d["counts"]["votes"])')
-  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+  stored=$(curl -s "http://127.0.0.1:$port$results_path" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); c=d["counts"]
+print("participants=%d latest_votes=%d groups=%d compute_ms=%s bytes=%d" % (c["participants"], c["votes"], len(d["groups"]), d.get("compute_ms"), len(json.dumps(d))))')
+  kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
   echo "$label votes   ${votes#RESULT }"
   echo "$label healthz ${health#RESULT }"
-  echo "$label results participants,latest-votes: $stored"
+  echo "$label results ${results#RESULT }"
+  echo "$label computed $stored"
+  echo "$label $(grep 'stopped' "$work/server.log" || true)"
 }
 
 echo "machine: $(nproc) cores, $(uname -r); wrk -t2 -c64, ${seconds}s of votes, 10s of /healthz"
