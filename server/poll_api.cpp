@@ -6,18 +6,33 @@
 #include <random>
 
 #include "core/polls/vote_request.h"
+#include "server/gzip.h"
 
 namespace stadsmijn::server {
 
 namespace {
 
-void send(httplib::Response& res, const ApiResponse& answer) {
+void send(httplib::Response& res, const ApiResponse& answer, std::string_view accept_encoding = {}) {
     res.status = answer.status;
     res.set_header("Cache-Control", "no-store");
     if (answer.retry_after_seconds > 0) res.set_header("Retry-After", std::to_string(answer.retry_after_seconds));
     if (!answer.download_name.empty())
         res.set_header("Content-Disposition", "attachment; filename=\"" + answer.download_name + "\"");
-    res.set_content(answer.body, answer.content_type.c_str());
+    if (!answer.shared_body) {
+        res.set_content(answer.body, answer.content_type.c_str());
+        return;
+    }
+    // A cached body: served from the shared copy (kept alive by the provider), gzip when accepted.
+    res.set_header("Vary", "Accept-Encoding");
+    std::shared_ptr<const std::string> bytes = answer.shared_body;
+    if (answer.shared_gzip && accepts_gzip(accept_encoding)) {
+        bytes = answer.shared_gzip;
+        res.set_header("Content-Encoding", "gzip");
+    }
+    res.set_content_provider(bytes->size(), answer.content_type.c_str(),
+                             [bytes](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                 return sink.write(bytes->data() + offset, length);
+                             });
 }
 
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
@@ -104,8 +119,9 @@ void PollApi::install(httplib::Server& http) {
             send(res, json_error(400, "give municipality or province once"));
             return;
         }
-        send(res, service_.results(req.matches[1].str(), req.get_param_value("municipality"),
-                                   req.get_param_value("province")));
+        send(res,
+             service_.results(req.matches[1].str(), req.get_param_value("municipality"), req.get_param_value("province")),
+             req.get_header_value("Accept-Encoding"));
     });
     http.Get(R"(/api/polls/([^/]+)/export/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
         if (admit_admin(req, res)) send(res, service_.export_file(req.matches[1].str(), req.matches[2].str()));

@@ -10,6 +10,7 @@
 #include "core/polls/text_checks.h"
 #include "core/polls/vote_request.h"
 #include "core/routes.h"
+#include "server/gzip.h"
 
 namespace stadsmijn::server {
 
@@ -318,7 +319,8 @@ Result<std::shared_ptr<const PollService::ComputedResults>> PollService::compute
         body["statements"] = Json::array();
         body["consensus"] = {{"agree", Json::array()}, {"disagree", Json::array()}};
         body["map"] = Json::array();
-        result->body = dump(body);
+        result->body = std::make_shared<const std::string>(dump(body));
+        result->gzip = std::make_shared<const std::string>(gzip_compress(*result->body));
         return std::shared_ptr<const ComputedResults>(result);
     }
     const auto started = Clock::now();
@@ -345,7 +347,8 @@ Result<std::shared_ptr<const PollService::ComputedResults>> PollService::compute
     body["projection"] = {{"statements", matrix.value().statements()},
                           {"center", g.pca.center},
                           {"components", {g.pca.components[0], g.pca.components[1]}}};
-    result->body = dump(body);
+    result->body = std::make_shared<const std::string>(dump(body));
+    result->gzip = std::make_shared<const std::string>(gzip_compress(*result->body));
     result->groups = std::move(groups).value();
     return std::shared_ptr<const ComputedResults>(result);
 }
@@ -404,7 +407,10 @@ ApiResponse PollService::results(std::string_view poll_id, std::string_view muni
                                    "\" is not a province here (noord-holland or flevoland)");
     auto results = cached_results(poll.value(), std::string(municipality), std::string(province), false);
     if (!results) return unavailable("the results cannot be computed now", results.error());
-    return {200, results.value()->body};
+    ApiResponse answer;
+    answer.shared_body = results.value()->body;
+    if (!results.value()->gzip->empty()) answer.shared_gzip = results.value()->gzip;
+    return answer;
 }
 
 // ---- admin: moderation ----

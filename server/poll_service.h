@@ -38,6 +38,9 @@ struct ApiResponse {
     std::string content_type = "application/json; charset=utf-8";
     int retry_after_seconds = 0;  // for 429 and 503
     std::string download_name{};  // exports: the file name offered to save as
+    // Cached answers: shared bodies (no copy per request) and their gzip twin, compressed once.
+    std::shared_ptr<const std::string> shared_body{};
+    std::shared_ptr<const std::string> shared_gzip{};
 };
 
 ApiResponse json_error(int status, const std::string& message);
@@ -90,7 +93,8 @@ private:
     void forget_statements(const std::string& poll_id);
 
     struct ComputedResults {
-        std::string body;  // the JSON answer
+        std::shared_ptr<const std::string> body;  // the JSON answer
+        std::shared_ptr<const std::string> gzip;  // the same, gzip-compressed (empty if zlib failed)
         ChangeMarker marker;
         polls::OpinionGroupsState previous_state;  // what this computation started from
         polls::OpinionGroups groups;

@@ -8,7 +8,10 @@
 
 #include "core/polls/opinion_groups_json.h"
 #include "core/polls/polis_csv.h"
+#include <zlib.h>
+
 #include "server/admin_auth.h"
+#include "server/gzip.h"
 #include "server/polis_import.h"
 #include "tests/polls_server/poll_test_server.h"
 
@@ -444,4 +447,37 @@ TEST_CASE("a real Pol.is conversation imports and gets groups like Pol.is's") {
     auto poll = get(server, "/api/polls/brexit-consensus");
     CHECK(poll.json["origin"] == "import");
     CHECK(poll.json["statements"].size() > 10);
+}
+
+TEST_CASE("cached results are sent gzip-compressed to clients that accept it, the same JSON inside") {
+    TestServer server;
+    vote_in_two_camps(server, 6);
+    auto plain = get(server, kResults);
+    REQUIRE(plain.status == 200);
+    httplib::Headers gzip_please = {{"Accept-Encoding", "br;q=0, gzip"}};
+    auto client = server.client();
+    client.set_decompress(false);
+    auto compressed = client.Get(kResults.c_str(), gzip_please);
+    REQUIRE(compressed);
+    CHECK(compressed->get_header_value("Content-Encoding") == "gzip");
+    CHECK(compressed->get_header_value("Vary") == "Accept-Encoding");
+    CHECK(compressed->body.size() < plain.body.size() / 2);
+    // Inflate and compare.
+    z_stream stream{};
+    REQUIRE(inflateInit2(&stream, 15 + 16) == Z_OK);
+    std::string inflated(plain.body.size() + 1024, '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(compressed->body.data());
+    stream.avail_in = static_cast<uInt>(compressed->body.size());
+    stream.next_out = reinterpret_cast<Bytef*>(inflated.data());
+    stream.avail_out = static_cast<uInt>(inflated.size());
+    CHECK(inflate(&stream, Z_FINISH) == Z_STREAM_END);
+    inflated.resize(stream.total_out);
+    inflateEnd(&stream);
+    CHECK(inflated == plain.body);
+    auto refused = client.Get(kResults.c_str(), httplib::Headers{{"Accept-Encoding", "gzip;q=0"}});
+    CHECK(refused->get_header_value("Content-Encoding").empty());
+    CHECK(server::accepts_gzip("deflate, gzip;q=0.8"));
+    CHECK_FALSE(server::accepts_gzip("identity"));
+    CHECK(server::accepts_gzip("*"));
+    CHECK_FALSE(server::accepts_gzip("*, gzip;q=0"));
 }

@@ -32,18 +32,21 @@ run_one() {  # label database
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
   # Warm-up: the first participants, prepared statements, page cache.
   wrk -t2 -c64 -d2s -s "$here/votes.lua" "http://127.0.0.1:$port" >/dev/null
-  local votes health results
+  local votes health results results_gzip
   votes=$(wrk -t2 -c64 -d"${seconds}s" --latency -s "$here/votes.lua" "http://127.0.0.1:$port" | grep '^RESULT')
   health=$(wrk -t2 -c64 -d10s --latency -s "$here/healthz.lua" "http://127.0.0.1:$port/healthz" | grep '^RESULT')
   local results_path=/api/polls/grondstoffen-repareren-inleveren/results
   results=$(wrk -t2 -c64 -d10s --latency -s "$here/healthz.lua" "http://127.0.0.1:$port$results_path" | grep '^RESULT')
+  results_gzip=$(wrk -t2 -c64 -d10s --latency -H 'Accept-Encoding: gzip' -s "$here/healthz.lua" \
+    "http://127.0.0.1:$port$results_path" | grep '^RESULT')
   local stored
   stored=$(curl -s "http://127.0.0.1:$port$results_path" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); c=d["counts"]
-print("participants=%d latest_votes=%d groups=%d compute_ms=%s bytes=%d" % (c["participants"], c["votes"], len(d["groups"]), d.get("compute_ms"), len(json.dumps(d))))')
+print("participants=%d latest_votes=%d groups=%d compute_ms=%s json_bytes=%d" % (c["participants"], c["votes"], len(d["groups"]), d.get("compute_ms"), len(json.dumps(d))))')
   kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
   echo "$label votes   ${votes#RESULT }"
   echo "$label healthz ${health#RESULT }"
   echo "$label results ${results#RESULT }"
+  echo "$label results-gzip ${results_gzip#RESULT }"
   echo "$label computed $stored"
   echo "$label $(grep 'stopped' "$work/server.log" || true)"
 }
