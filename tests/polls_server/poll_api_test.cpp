@@ -433,7 +433,7 @@ TEST_CASE("the export and its manifest are enough to recompute the exported grou
     CHECK(compared == 20);
 }
 
-TEST_CASE("a real Pol.is conversation imports and gets groups like Pol.is's") {
+TEST_CASE("a real Pol.is conversation imports as a closed poll with its statements and gets opinion groups") {
     auto import = server::read_polis_export(source_dir() / "tests/fixtures/polis/brexit-consensus", "brexit-consensus");
     REQUIRE_MESSAGE(import.ok(), import.error());
     TestServer server;
