@@ -16,7 +16,8 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
 }
 
 Result<AdminToken> AdminToken::from_text(std::string token) {
-    while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ' || token.back() == '\t'))
+    while (!token.empty() &&
+           (token.back() == '\n' || token.back() == '\r' || token.back() == ' ' || token.back() == '\t'))
         token.pop_back();
     if (token.size() < kAdminTokenMinLength)
         return fail("the admin token must be at least " + std::to_string(kAdminTokenMinLength) + " characters");

@@ -13,8 +13,8 @@ Result<LoadedContent> load_content_folder(const fs::path& content_dir) {
     if (!fs::is_directory(content_dir, error)) return fail("no content folder at " + content_dir.string());
     const fs::path root = content_dir.parent_path();
     std::vector<std::pair<std::string, std::string>> texts;
-    for (auto it = fs::recursive_directory_iterator(content_dir, error); !error && it != fs::recursive_directory_iterator();
-         it.increment(error)) {
+    for (auto it = fs::recursive_directory_iterator(content_dir, error);
+         !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
         if (!it->is_regular_file() || it->path().extension() != ".json") continue;
         std::ifstream in(it->path(), std::ios::binary);
         std::ostringstream bytes;

@@ -15,9 +15,9 @@
 #include "server/admin_auth.h"
 #include "server/content_folder.h"
 #include "server/http_server.h"
+#include "server/polis_import.h"
 #include "server/poll_api.h"
 #include "server/poll_service.h"
-#include "server/polis_import.h"
 #include "server/vote_store.h"
 
 namespace {
@@ -79,8 +79,8 @@ int main(int argc, char** argv) {
         }
     }
     const bool importing = !import_dir.empty();
-    if (usage_error || (!importing && config.web_root.empty()) || (importing && import_poll.empty()) || config.port < 0 ||
-        config.port > 65535 || config.threads < 1) {
+    if (usage_error || (!importing && config.web_root.empty()) || (importing && import_poll.empty()) ||
+        config.port < 0 || config.port > 65535 || config.threads < 1) {
         std::fprintf(stderr, kUsage, argv[0], argv[0]);
         return 2;
     }

@@ -32,12 +32,15 @@ std::string summary_value(const std::string& summary, const std::string& key) {
     return "";
 }
 
-std::string valid_text(const std::string& text) { return polls::is_valid_utf8(text) ? text : ""; }
+std::string valid_text(const std::string& text) {
+    return polls::is_valid_utf8(text) ? text : "";
+}
 
 }  // namespace
 
 Result<PolisImport> read_polis_export(const fs::path& folder, const std::string& poll_id) {
-    if (!polls::is_valid_poll_id(poll_id)) return fail("\"" + poll_id + "\" is not a poll id (kebab-case: a-z, 0-9, -)");
+    if (!polls::is_valid_poll_id(poll_id))
+        return fail("\"" + poll_id + "\" is not a poll id (kebab-case: a-z, 0-9, -)");
     PolisImport import;
     import.poll.poll = {.id = poll_id, .origin = "import"};
 

@@ -1,7 +1,8 @@
 // Importing a Pol.is export folder into the store as a closed poll, so its results and exports
 // are served like any other poll (and our own exports can be read back in).
 //
-//   stadsmijn-server --db build/stadsmijn.sqlite3 --import-polis ../shared/data/polis/vtaiwan.uberx --poll vtaiwan-uberx
+//   stadsmijn-server --db build/stadsmijn.sqlite3 --import-polis ../shared/data/polis/vtaiwan.uberx --poll
+//   vtaiwan-uberx
 //
 // Reads comments.csv (required), votes.csv (every vote, with times) or else
 // participants-votes.csv (the latest votes only), and summary.csv for the topic when present.

@@ -53,8 +53,8 @@ PollApi::PollApi(PollService& service, AdminToken admin_token, PollApiConfig con
 std::string PollApi::connection_key(const httplib::Request& req) const {
     // One TCP connection is one (address, port) pair. Hashed with a salt that lives only in this
     // process, so not even the memory of the limiter holds an address.
-    const std::size_t hash = std::hash<std::string>{}(std::to_string(salt_) + "|" + req.remote_addr + "|" +
-                                                      std::to_string(req.remote_port));
+    const std::size_t hash =
+        std::hash<std::string>{}(std::to_string(salt_) + "|" + req.remote_addr + "|" + std::to_string(req.remote_port));
     return std::to_string(hash);
 }
 
@@ -71,8 +71,9 @@ bool PollApi::admit(const httplib::Request& req, httplib::Response& res) {
 bool PollApi::admit_admin(const httplib::Request& req, httplib::Response& res) {
     if (!admit(req, res)) return false;
     if (!admin_token_.configured()) {
-        send(res, json_error(403, "the admin endpoints are closed: this server has no admin token "
-                                  "(set STADSMIJN_ADMIN_TOKEN or --admin-token-file)"));
+        send(res, json_error(403,
+                             "the admin endpoints are closed: this server has no admin token "
+                             "(set STADSMIJN_ADMIN_TOKEN or --admin-token-file)"));
         return false;
     }
     // The header as received: get_header_value would stop at a NUL byte and accept what precedes it.
@@ -120,19 +121,22 @@ void PollApi::install(httplib::Server& http) {
             return;
         }
         send(res,
-             service_.results(req.matches[1].str(), req.get_param_value("municipality"), req.get_param_value("province")),
+             service_.results(req.matches[1].str(), req.get_param_value("municipality"),
+                              req.get_param_value("province")),
              req.get_header_value("Accept-Encoding"));
     });
     http.Get(R"(/api/polls/([^/]+)/export/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
         if (admit_admin(req, res)) send(res, service_.export_file(req.matches[1].str(), req.matches[2].str()));
     });
     http.Get(R"(/api/admin/polls/([^/]+)/statements)", [this](const httplib::Request& req, httplib::Response& res) {
-        if (admit_admin(req, res)) send(res, service_.moderation_queue(req.matches[1].str(), req.get_param_value("status")));
+        if (admit_admin(req, res))
+            send(res, service_.moderation_queue(req.matches[1].str(), req.get_param_value("status")));
     });
-    http.Post(R"(/api/admin/polls/([^/]+)/statements/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
-        if (admit_admin(req, res) && admit_json_body(req, res))
-            send(res, service_.moderate(req.matches[1].str(), req.matches[2].str(), req.body));
-    });
+    http.Post(R"(/api/admin/polls/([^/]+)/statements/([^/]+))",
+              [this](const httplib::Request& req, httplib::Response& res) {
+                  if (admit_admin(req, res) && admit_json_body(req, res))
+                      send(res, service_.moderate(req.matches[1].str(), req.matches[2].str(), req.body));
+              });
 
     // Anything else under /api/ gets a JSON answer that says so, whatever the method.
     auto unknown = [](const httplib::Request& req, httplib::Response& res) {

@@ -21,7 +21,8 @@ std::string csv_quoted(const std::string& text) {
     return out + "\"";
 }
 
-const char* const kExportFiles[] = {"summary.csv", "comments.csv", "votes.csv", "participants-votes.csv", "manifest.json"};
+const char* const kExportFiles[] = {"summary.csv", "comments.csv", "votes.csv", "participants-votes.csv",
+                                    "manifest.json"};
 
 }  // namespace
 
@@ -31,8 +32,9 @@ ApiResponse PollService::export_file(std::string_view poll_id, std::string_view 
     bool known = false;
     for (const char* name : kExportFiles) known = known || file_name == name;
     if (!known)
-        return json_error(404, "no export \"" + std::string(file_name.substr(0, 64)) +
-                                   "\"; there are summary.csv, comments.csv, votes.csv, participants-votes.csv and manifest.json");
+        return json_error(
+            404, "no export \"" + std::string(file_name.substr(0, 64)) +
+                     "\"; there are summary.csv, comments.csv, votes.csv, participants-votes.csv and manifest.json");
     const PollEntry& entry = poll.value();
 
     // The region-wide groups as of now, so the export shows what the results show.
@@ -96,14 +98,18 @@ ApiResponse PollService::export_file(std::string_view poll_id, std::string_view 
         if (!log || !participants) return json_error(503, "the export cannot be made now; try again in a moment");
         Json moderation = Json::array();
         for (const auto& m : log.value())
-            moderation.push_back({{"statement", m.statement}, {"status", moderation_name(m.status)}, {"note", m.note},
+            moderation.push_back({{"statement", m.statement},
+                                  {"status", moderation_name(m.status)},
+                                  {"note", m.note},
                                   {"time", m.time_ms}});
         Json municipalities = Json::object();
         for (const auto& p : participants.value())
             if (!p.municipality.empty()) municipalities[std::to_string(p.id)] = p.municipality;
         Json statements = Json::array();
         for (const auto& s : computed.statements)
-            statements.push_back({{"id", s.id}, {"origin", s.origin}, {"status", moderation_name(s.status)},
+            statements.push_back({{"id", s.id},
+                                  {"origin", s.origin},
+                                  {"status", moderation_name(s.status)},
                                   {"language", s.origin == "content" ? "nl" : s.language}});
         Json manifest = {
             {"format", "stadsmijn-poll-export"},
@@ -112,7 +118,9 @@ ApiResponse PollService::export_file(std::string_view poll_id, std::string_view 
             {"generated_at", now_ms()},
             {"files", {"summary.csv", "comments.csv", "votes.csv", "participants-votes.csv"}},
             {"vote_sign_convention",
-             {{"agree", 1}, {"disagree", -1}, {"pass", 0},
+             {{"agree", 1},
+              {"disagree", -1},
+              {"pass", 0},
               {"note", "as in Pol.is CSV exports; Pol.is's database and vote API use agree = -1, disagree = +1"}}},
             {"timestamps", "milliseconds since 1970 (UTC); datetime columns are JavaScript Date text in UTC"},
             {"moderation",
@@ -125,8 +133,9 @@ ApiResponse PollService::export_file(std::string_view poll_id, std::string_view 
               {"previous_state", polls::to_json(computed.previous_state)},
               {"k_chosen", computed.groups.groups.size()},
               {"best_silhouette_k", computed.groups.best_silhouette_k},
-              {"note", "compute_opinion_groups(matrix, {}, parameters, previous_state) with app/core/polls gives "
-                       "the group-id column of participants-votes.csv"}}},
+              {"note",
+               "compute_opinion_groups(matrix, {}, parameters, previous_state) with app/core/polls gives "
+               "the group-id column of participants-votes.csv"}}},
             {"statements", statements},
             {"participant_municipalities", municipalities},
             {"counts",

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 #include "core/polls/opinion_groups_json.h"
@@ -23,13 +24,18 @@ constexpr auto kStatementsRefresh = std::chrono::seconds(2);
 constexpr const char* kAlgorithm = "stadsmijn-opinion-groups";
 constexpr int kAlgorithmVersion = 1;
 
-std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string dump(const Json& value) {
+    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
-ApiResponse ok_json(const Json& body, int status = 200) { return {status, dump(body)}; }
+ApiResponse ok_json(const Json& body, int status = 200) {
+    return {status, dump(body)};
+}
 
 ApiResponse unavailable(const std::string& what, const std::string& error) {
-    // The database's words stay in the server: they can name tables, never help a client.
-    (void)error;
+    // The database's words go to the operator's log, not to the client (they name tables and
+    // help no one outside). They carry no address and no request body.
+    std::fprintf(stderr, "stadsmijn-server: %s: %s\n", what.c_str(), error.c_str());
     ApiResponse response = json_error(503, what + "; try again in a moment");
     response.retry_after_seconds = 1;
     return response;
@@ -60,7 +66,9 @@ std::string results_key(std::string_view poll, std::string_view municipality, st
 
 }  // namespace
 
-ApiResponse json_error(int status, const std::string& message) { return {status, dump(Json{{"error", message}})}; }
+ApiResponse json_error(int status, const std::string& message) {
+    return {status, dump(Json{{"error", message}})};
+}
 
 std::int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -109,7 +117,8 @@ Result<std::shared_ptr<const PollService::StatementsSnapshot>> PollService::stat
     }
     auto statements = store_.statements(poll_id);
     if (!statements) return fail(statements.error());
-    auto snapshot = std::make_shared<StatementsSnapshot>(StatementsSnapshot{std::move(statements).value(), Clock::now()});
+    auto snapshot =
+        std::make_shared<StatementsSnapshot>(StatementsSnapshot{std::move(statements).value(), Clock::now()});
     std::lock_guard lock(statements_mutex_);
     statements_[poll_id] = snapshot;
     return std::shared_ptr<const StatementsSnapshot>(snapshot);
@@ -123,7 +132,10 @@ void PollService::forget_statements(const std::string& poll_id) {
 Json PollService::source_json(const std::string& source_id) const {
     const Source* source = content_.find_source(source_id);
     if (!source) return {{"id", source_id}};
-    return {{"id", source->id}, {"title", source->title}, {"publisher", source->publisher}, {"year", source->year},
+    return {{"id", source->id},
+            {"title", source->title},
+            {"publisher", source->publisher},
+            {"year", source->year},
             {"url", source->url}};
 }
 
@@ -148,7 +160,9 @@ Json PollService::poll_json(const PollEntry& poll, const StatementsSnapshot& sna
             if (!seed->context.empty()) item["context"] = local_text_json(seed->context);
             Json sources = Json::array();
             for (const auto& id : seed->sources) sources.push_back(source_json(id));
-            item["links"] = {{"sources", sources}, {"devices", seed->devices}, {"materials", seed->materials},
+            item["links"] = {{"sources", sources},
+                             {"devices", seed->devices},
+                             {"materials", seed->materials},
                              {"guidance", seed->guidance}};
         } else {
             item["text"] = {{stored.language == "en" ? "en" : "nl", stored.text}};
@@ -178,8 +192,11 @@ ApiResponse PollService::list_polls() {
     if (!stored) return unavailable("the polls cannot be read now", stored.error());
     for (const auto& poll : stored.value()) {
         if (poll.origin != "import") continue;
-        polls.push_back({{"id", poll.id}, {"title", {{"nl", poll.title}}}, {"question", {{"nl", poll.question}}},
-                         {"open", false}, {"origin", "import"}});
+        polls.push_back({{"id", poll.id},
+                         {"title", {{"nl", poll.title}}},
+                         {"question", {{"nl", poll.question}}},
+                         {"open", false},
+                         {"origin", "import"}});
     }
     return ok_json({{"polls", polls}});
 }
@@ -197,7 +214,8 @@ ApiResponse PollService::poll(std::string_view poll_id) {
 ApiResponse PollService::cast_vote(std::string_view poll_id, std::string_view body) {
     auto poll = find_poll(poll_id);
     if (!poll) return json_error(404, poll.error());
-    if (!poll.value().open()) return json_error(403, "the poll \"" + poll.value().id + "\" is closed: it takes no votes");
+    if (!poll.value().open())
+        return json_error(403, "the poll \"" + poll.value().id + "\" is closed: it takes no votes");
     auto vote = polls::parse_vote_request(poll.value().id, body);
     if (!vote) return json_error(400, vote.error());
     auto statements = statements_of(poll.value().id);
@@ -206,7 +224,8 @@ ApiResponse PollService::cast_vote(std::string_view poll_id, std::string_view bo
         .statement =
             [&](StatementId id) {
                 const auto& list = statements.value()->statements;
-                auto found = std::find_if(list.begin(), list.end(), [&](const StoredStatement& s) { return s.id == id; });
+                auto found =
+                    std::find_if(list.begin(), list.end(), [&](const StoredStatement& s) { return s.id == id; });
                 return found != list.end() && found->status == Moderation::accepted;
             },
         .municipality = [&](std::string_view id) { return content_.find_municipality(id) != nullptr; }};
@@ -238,8 +257,9 @@ ApiResponse PollService::submit_statement(std::string_view poll_id, std::string_
         return json_error(403, "the poll \"" + poll.value().id + "\" is closed: it takes no statements");
     auto statement = polls::parse_statement_request(poll.value().id, body);
     if (!statement) return json_error(400, statement.error());
-    polls::KnownTargets known{.statement = {},
-                              .municipality = [&](std::string_view id) { return content_.find_municipality(id) != nullptr; }};
+    polls::KnownTargets known{.statement = {}, .municipality = [&](std::string_view id) {
+                                  return content_.find_municipality(id) != nullptr;
+                              }};
     if (auto problem = polls::check_statement_targets(statement.value(), known)) return json_error(422, *problem);
     if (auto wait = statement_limiter_.take(poll.value().id + "/" + statement.value().participant))
         return too_many(*wait, "this participant has added several statements just now; wait a few minutes");
@@ -313,8 +333,8 @@ Result<std::shared_ptr<const PollService::ComputedResults>> PollService::compute
     if (!matrix) return fail(matrix.error());
     if (matrix.value().vote_count() == 0) {
         body["status"] = "no_votes";
-        body["counts"] = {{"participants", 0}, {"votes", 0}, {"statements", accepted.size()}, {"in_conversation", 0},
-                          {"grouped", 0}};
+        body["counts"] = {
+            {"participants", 0}, {"votes", 0}, {"statements", accepted.size()}, {"in_conversation", 0}, {"grouped", 0}};
         body["groups"] = Json::array();
         body["statements"] = Json::array();
         body["consensus"] = {{"agree", Json::array()}, {"disagree", Json::array()}};
@@ -432,9 +452,11 @@ ApiResponse PollService::moderation_queue(std::string_view poll_id, std::string_
     Json list = Json::array();
     for (const auto& s : statements.value()->statements) {
         if (wanted && s.status != *wanted) continue;
-        Json item = {{"id", s.id}, {"origin", s.origin}, {"status", moderation_name(s.status)}, {"created_at", s.time_ms}};
+        Json item = {
+            {"id", s.id}, {"origin", s.origin}, {"status", moderation_name(s.status)}, {"created_at", s.time_ms}};
         if (s.origin == "content") {
-            const PollStatement* seed = poll.value().definition ? poll.value().definition->find_statement(s.id) : nullptr;
+            const PollStatement* seed =
+                poll.value().definition ? poll.value().definition->find_statement(s.id) : nullptr;
             if (seed) item["text"] = local_text_json(seed->text);
         } else {
             item["text"] = s.text;

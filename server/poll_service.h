@@ -54,7 +54,8 @@ struct PollServiceConfig {
 
 class PollService {
 public:
-    static Result<std::unique_ptr<PollService>> create(Content content, VoteStore& store, PollServiceConfig config = {});
+    static Result<std::unique_ptr<PollService>> create(Content content, VoteStore& store,
+                                                       PollServiceConfig config = {});
 
     ApiResponse list_polls();
     ApiResponse poll(std::string_view poll_id);
@@ -108,10 +109,13 @@ private:
         std::shared_ptr<const ComputedResults> latest;
         std::chrono::steady_clock::time_point checked;
     };
-    Result<std::shared_ptr<const ComputedResults>> cached_results(const PollEntry& poll, const std::string& municipality,
+    Result<std::shared_ptr<const ComputedResults>> cached_results(const PollEntry& poll,
+                                                                  const std::string& municipality,
                                                                   const std::string& province, bool force_fresh);
-    Result<std::shared_ptr<const ComputedResults>> compute_results(const PollEntry& poll, const std::string& municipality,
-                                                                   const std::string& province, const ChangeMarker& marker,
+    Result<std::shared_ptr<const ComputedResults>> compute_results(const PollEntry& poll,
+                                                                   const std::string& municipality,
+                                                                   const std::string& province,
+                                                                   const ChangeMarker& marker,
                                                                    const polls::OpinionGroupsState& previous);
 
     nlohmann::json poll_json(const PollEntry& poll, const StatementsSnapshot& statements) const;

@@ -96,7 +96,9 @@ private:
     Result<SqlRows> collect(PGresult* result) {
         const ExecStatusType status = PQresultStatus(result);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-            Error error = failure(result, PQresultErrorMessage(result));
+            // The primary message only: DETAIL lines quote the values of a violated key.
+            const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+            Error error = failure(result, primary ? primary : PQresultErrorMessage(result));
             PQclear(result);
             return error;
         }
@@ -108,7 +110,8 @@ private:
                 if (PQgetisnull(result, r, c))
                     rows.add(std::nullopt);
                 else
-                    rows.add(std::string(PQgetvalue(result, r, c), static_cast<std::size_t>(PQgetlength(result, r, c))));
+                    rows.add(
+                        std::string(PQgetvalue(result, r, c), static_cast<std::size_t>(PQgetlength(result, r, c))));
         PQclear(result);
         return rows;
     }
@@ -143,7 +146,8 @@ Result<std::unique_ptr<SqlDatabase>> open_postgres(const std::string& connection
         return fail("cannot connect to PostgreSQL: " + message);
     }
     // Quiet notices ("relation already exists, skipping") instead of printing them to stderr.
-    PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn, [](void*, const char*) {}, nullptr);
     auto database = std::make_unique<PostgresDatabase>(conn);
     auto settings = database->execute_script("SET synchronous_commit = on; SET client_encoding = 'UTF8';");
     if (!settings) return fail(settings.error());

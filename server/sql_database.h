@@ -32,7 +32,7 @@ public:
     bool empty() const { return size() == 0; }
     std::size_t columns() const { return columns_; }
     bool is_null(std::size_t row, std::size_t column) const { return !cells_[row * columns_ + column]; }
-    std::int64_t integer(std::size_t row, std::size_t column) const;  // 0 for NULL or text that is not a number
+    std::int64_t integer(std::size_t row, std::size_t column) const;     // 0 for NULL or text that is not a number
     const std::string& text(std::size_t row, std::size_t column) const;  // "" for NULL
 
     void add(std::optional<std::string> cell) { cells_.push_back(std::move(cell)); }

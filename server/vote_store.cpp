@@ -11,36 +11,53 @@ namespace {
 
 constexpr std::size_t kMaxBatch = 512;
 
-// One schema for both databases; only the auto-numbered key and the integer widths differ.
+// One schema for both databases; only the auto-numbered key and the integer widths differ:
+// SERIAL, INT and SMALL below are replaced per database.
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS polls (
+  id TEXT PRIMARY KEY, origin TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', question TEXT NOT NULL DEFAULT '',
+  next_participant INT NOT NULL DEFAULT 0, next_statement INT NOT NULL DEFAULT 10000, created_ms INT NOT NULL);
+CREATE TABLE IF NOT EXISTS participants (
+  poll TEXT NOT NULL REFERENCES polls(id), id INT NOT NULL, pseudonym TEXT NOT NULL,
+  municipality TEXT NOT NULL DEFAULT '', created_ms INT NOT NULL,
+  PRIMARY KEY (poll, id), UNIQUE (poll, pseudonym));
+CREATE TABLE IF NOT EXISTS votes (
+  seq SERIAL, poll TEXT NOT NULL, key TEXT NOT NULL, participant INT NOT NULL, statement INT NOT NULL,
+  vote SMALL NOT NULL CHECK (vote IN (-1, 0, 1)), created_ms INT NOT NULL, UNIQUE (poll, key));
+CREATE INDEX IF NOT EXISTS votes_by_poll ON votes (poll, seq);
+CREATE TABLE IF NOT EXISTS latest_votes (
+  poll TEXT NOT NULL, participant INT NOT NULL, statement INT NOT NULL, vote SMALL NOT NULL,
+  seq INT NOT NULL, created_ms INT NOT NULL, PRIMARY KEY (poll, participant, statement));
+CREATE TABLE IF NOT EXISTS statements (
+  poll TEXT NOT NULL REFERENCES polls(id), id INT NOT NULL, origin TEXT NOT NULL, author INT,
+  text TEXT NOT NULL DEFAULT '', language TEXT NOT NULL DEFAULT '', status SMALL NOT NULL, key TEXT,
+  created_ms INT NOT NULL, PRIMARY KEY (poll, id), UNIQUE (poll, key));
+CREATE TABLE IF NOT EXISTS moderation_log (
+  seq SERIAL, poll TEXT NOT NULL, statement INT NOT NULL, status SMALL NOT NULL, note TEXT NOT NULL DEFAULT '',
+  created_ms INT NOT NULL);
+CREATE INDEX IF NOT EXISTS moderation_log_by_poll ON moderation_log (poll, seq);
+)sql";
+
 std::string schema(bool postgres) {
-    const std::string serial = postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
-    const std::string integer = postgres ? "BIGINT" : "INTEGER";
-    const std::string small = postgres ? "SMALLINT" : "INTEGER";
-    return "CREATE TABLE IF NOT EXISTS polls ("
-           " id TEXT PRIMARY KEY, origin TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', question TEXT NOT NULL DEFAULT '',"
-           " next_participant " + integer + " NOT NULL DEFAULT 0, next_statement " + integer + " NOT NULL DEFAULT 10000,"
-           " created_ms " + integer + " NOT NULL);"
-           "CREATE TABLE IF NOT EXISTS participants ("
-           " poll TEXT NOT NULL REFERENCES polls(id), id " + integer + " NOT NULL, pseudonym TEXT NOT NULL,"
-           " municipality TEXT NOT NULL DEFAULT '', created_ms " + integer + " NOT NULL,"
-           " PRIMARY KEY (poll, id), UNIQUE (poll, pseudonym));"
-           "CREATE TABLE IF NOT EXISTS votes ("
-           " seq " + serial + ", poll TEXT NOT NULL, key TEXT NOT NULL, participant " + integer + " NOT NULL,"
-           " statement " + integer + " NOT NULL, vote " + small + " NOT NULL CHECK (vote IN (-1, 0, 1)),"
-           " created_ms " + integer + " NOT NULL, UNIQUE (poll, key));"
-           "CREATE INDEX IF NOT EXISTS votes_by_poll ON votes (poll, seq);"
-           "CREATE TABLE IF NOT EXISTS latest_votes ("
-           " poll TEXT NOT NULL, participant " + integer + " NOT NULL, statement " + integer + " NOT NULL,"
-           " vote " + small + " NOT NULL, seq " + integer + " NOT NULL, created_ms " + integer + " NOT NULL,"
-           " PRIMARY KEY (poll, participant, statement));"
-           "CREATE TABLE IF NOT EXISTS statements ("
-           " poll TEXT NOT NULL REFERENCES polls(id), id " + integer + " NOT NULL, origin TEXT NOT NULL, author " + integer + ","
-           " text TEXT NOT NULL DEFAULT '', language TEXT NOT NULL DEFAULT '', status " + small + " NOT NULL,"
-           " key TEXT, created_ms " + integer + " NOT NULL, PRIMARY KEY (poll, id), UNIQUE (poll, key));"
-           "CREATE TABLE IF NOT EXISTS moderation_log ("
-           " seq " + serial + ", poll TEXT NOT NULL, statement " + integer + " NOT NULL, status " + small + " NOT NULL,"
-           " note TEXT NOT NULL DEFAULT '', created_ms " + integer + " NOT NULL);"
-           "CREATE INDEX IF NOT EXISTS moderation_log_by_poll ON moderation_log (poll, seq);";
+    const std::pair<std::string, std::string> words[] = {
+        {"SERIAL", postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT"},
+        {"INT", postgres ? "BIGINT" : "INTEGER"},
+        {"SMALL", postgres ? "SMALLINT" : "INTEGER"}};
+    std::string sql = kSchema;
+    for (const auto& [word, type] : words) {
+        // Whole words only (" INT " and "INT," but not the INTEGER a replacement just wrote).
+        for (std::size_t at = sql.find(word); at != std::string::npos; at = sql.find(word, at)) {
+            const char after = at + word.size() < sql.size() ? sql[at + word.size()] : ' ';
+            const char before = at > 0 ? sql[at - 1] : ' ';
+            if (before == ' ' && (after == ' ' || after == ',' || after == ')' || after == ';')) {
+                sql.replace(at, word.size(), type);
+                at += type.size();
+            } else {
+                at += word.size();
+            }
+        }
+    }
+    return sql;
 }
 
 polls::Vote vote_from_column(std::int64_t value) {
@@ -51,8 +68,12 @@ Moderation moderation_from_column(std::int64_t value) {
     return value > 0 ? Moderation::accepted : value < 0 ? Moderation::rejected : Moderation::pending;
 }
 
-std::int64_t column(polls::Vote vote) { return static_cast<std::int64_t>(vote); }
-std::int64_t column(Moderation status) { return static_cast<std::int64_t>(status); }
+std::int64_t column(polls::Vote vote) {
+    return static_cast<std::int64_t>(vote);
+}
+std::int64_t column(Moderation status) {
+    return static_cast<std::int64_t>(status);
+}
 
 // Runs `body` in a write transaction; rolls back when it fails.
 template <typename T, typename Body>
@@ -76,9 +97,12 @@ Result<T> in_transaction(SqlDatabase& db, Body body) {
 
 const char* moderation_name(Moderation status) {
     switch (status) {
-        case Moderation::rejected: return "rejected";
-        case Moderation::pending: return "pending";
-        case Moderation::accepted: return "accepted";
+        case Moderation::rejected:
+            return "rejected";
+        case Moderation::pending:
+            return "pending";
+        case Moderation::accepted:
+            return "accepted";
     }
     return "pending";
 }
@@ -121,7 +145,9 @@ VoteStore::~VoteStore() {
     writer_thread_.join();
 }
 
-const char* VoteStore::backend() const { return writer_->backend(); }
+const char* VoteStore::backend() const {
+    return writer_->backend();
+}
 
 Result<bool> VoteStore::create_schema() {
     std::lock_guard lock(writer_mutex_);
@@ -244,12 +270,14 @@ Result<ParticipantId> VoteStore::participant_id(const std::string& poll, const s
         if (found != known_participants_.end()) known = &found->second;
     }
     if (!known) {
-        auto found = db.query("SELECT id, municipality FROM participants WHERE poll = ? AND pseudonym = ?", {poll, pseudonym});
+        auto found =
+            db.query("SELECT id, municipality FROM participants WHERE poll = ? AND pseudonym = ?", {poll, pseudonym});
         if (!found) return fail(found.error());
         if (found.value().empty()) {
-            auto number = db.query("UPDATE polls SET next_participant = next_participant + 1 WHERE id = ?"
-                                   " RETURNING next_participant - 1",
-                                   {poll});
+            auto number = db.query(
+                "UPDATE polls SET next_participant = next_participant + 1 WHERE id = ?"
+                " RETURNING next_participant - 1",
+                {poll});
             if (!number) return fail(number.error());
             if (number.value().empty()) return fail("the poll \"" + poll + "\" is not in the store");
             auto inserted = db.query(
@@ -262,7 +290,8 @@ Result<ParticipantId> VoteStore::participant_id(const std::string& poll, const s
                 return inserted.value().integer(0, 0);
             }
             // Another instance added them a moment ago.
-            found = db.query("SELECT id, municipality FROM participants WHERE poll = ? AND pseudonym = ?", {poll, pseudonym});
+            found = db.query("SELECT id, municipality FROM participants WHERE poll = ? AND pseudonym = ?",
+                             {poll, pseudonym});
             if (!found) return fail(found.error());
             if (found.value().empty()) return fail("the participant vanished while storing them");
         }
@@ -271,7 +300,8 @@ Result<ParticipantId> VoteStore::participant_id(const std::string& poll, const s
     }
     const ParticipantId id = known->id;
     if (!municipality.empty() && known->municipality != municipality) {
-        auto updated = db.query("UPDATE participants SET municipality = ? WHERE poll = ? AND id = ?", {municipality, poll, id});
+        auto updated =
+            db.query("UPDATE participants SET municipality = ? WHERE poll = ? AND id = ?", {municipality, poll, id});
         if (!updated) return fail(updated.error());
         learnt_in_transaction_.push_back({cache_key, {id, municipality}});
     }
@@ -290,7 +320,8 @@ Result<bool> VoteStore::ensure_poll(const StoredPoll& poll, std::span<const Stat
     std::lock_guard lock(writer_mutex_);
     return in_transaction<bool>(*writer_, [&]() -> Result<bool> {
         auto created = writer_->query(
-            "INSERT INTO polls (id, origin, title, question, created_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO polls (id, origin, title, question, created_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+            "NOTHING",
             {poll.id, poll.origin, poll.title, poll.question, now_ms});
         if (!created) return fail(created.error());
         for (StatementId id : seed_statements) {
@@ -312,19 +343,23 @@ Result<StatementOutcome> VoteStore::add_statement(const StatementToStore& statem
             auto earlier = writer_->query(find, {statement.poll, statement.key});
             if (!earlier) return fail(earlier.error());
             if (!earlier.value().empty())
-                return StatementOutcome{earlier.value().integer(0, 0), moderation_from_column(earlier.value().integer(0, 1)), true};
-            auto author = participant_id(statement.poll, statement.participant, statement.municipality, statement.time_ms);
+                return StatementOutcome{earlier.value().integer(0, 0),
+                                        moderation_from_column(earlier.value().integer(0, 1)), true};
+            auto author =
+                participant_id(statement.poll, statement.participant, statement.municipality, statement.time_ms);
             if (!author) return fail(author.error());
-            auto number = writer_->query("UPDATE polls SET next_statement = next_statement + 1 WHERE id = ?"
-                                         " RETURNING next_statement - 1",
-                                         {statement.poll});
+            auto number = writer_->query(
+                "UPDATE polls SET next_statement = next_statement + 1 WHERE id = ?"
+                " RETURNING next_statement - 1",
+                {statement.poll});
             if (!number) return fail(number.error());
             if (number.value().empty()) return fail("the poll \"" + statement.poll + "\" is not in the store");
             const StatementId id = number.value().integer(0, 0);
             auto inserted = writer_->query(
                 "INSERT INTO statements (poll, id, origin, author, text, language, status, key, created_ms)"
                 " VALUES (?, ?, 'participant', ?, ?, ?, 0, ?, ?)",
-                {statement.poll, id, author.value(), statement.text, statement.language, statement.key, statement.time_ms});
+                {statement.poll, id, author.value(), statement.text, statement.language, statement.key,
+                 statement.time_ms});
             if (!inserted) return fail(inserted.error());
             return StatementOutcome{id, Moderation::pending, false};
         });
@@ -361,30 +396,35 @@ Result<bool> VoteStore::import_poll(const PollToImport& import) {
         StatementId next_statement = kFirstParticipantStatementId;
         for (const auto& s : import.statements) next_statement = std::max(next_statement, s.id + 1);
         const std::int64_t now = import.votes.empty() ? 0 : import.votes.back().time;
-        auto poll = db.query("INSERT INTO polls (id, origin, title, question, next_participant, next_statement, created_ms)"
-                             " VALUES (?, 'import', ?, ?, ?, ?, ?)",
-                             {import.poll.id, import.poll.title, import.poll.question, next_participant, next_statement, now});
+        auto poll = db.query(
+            "INSERT INTO polls (id, origin, title, question, next_participant, next_statement, created_ms)"
+            " VALUES (?, 'import', ?, ?, ?, ?, ?)",
+            {import.poll.id, import.poll.title, import.poll.question, next_participant, next_statement, now});
         if (!poll) return fail(poll.error());
         for (const auto& s : import.statements) {
-            auto row = db.query("INSERT INTO statements (poll, id, origin, author, text, language, status, key, created_ms)"
-                                " VALUES (?, ?, 'import', ?, ?, ?, ?, NULL, ?)",
-                                {import.poll.id, s.id, s.author, s.text, s.language, column(s.status), s.time_ms});
+            auto row = db.query(
+                "INSERT INTO statements (poll, id, origin, author, text, language, status, key, created_ms)"
+                " VALUES (?, ?, 'import', ?, ?, ?, ?, NULL, ?)",
+                {import.poll.id, s.id, s.author, s.text, s.language, column(s.status), s.time_ms});
             if (!row) return fail(row.error());
         }
         for (ParticipantId id : import.participants) {
-            auto row = db.query("INSERT INTO participants (poll, id, pseudonym, municipality, created_ms) VALUES (?, ?, ?, '', ?)",
-                                {import.poll.id, id, "imported-" + std::to_string(id), now});
+            auto row = db.query(
+                "INSERT INTO participants (poll, id, pseudonym, municipality, created_ms) VALUES (?, ?, ?, '', ?)",
+                {import.poll.id, id, "imported-" + std::to_string(id), now});
             if (!row) return fail(row.error());
         }
         std::int64_t number = 0;
         for (const auto& v : import.votes) {
-            auto inserted = db.query("INSERT INTO votes (poll, key, participant, statement, vote, created_ms)"
-                                     " VALUES (?, ?, ?, ?, ?, ?) RETURNING seq",
-                                     {import.poll.id, "import-" + std::to_string(number++), v.participant, v.statement,
-                                      column(v.vote), v.time});
+            auto inserted = db.query(
+                "INSERT INTO votes (poll, key, participant, statement, vote, created_ms)"
+                " VALUES (?, ?, ?, ?, ?, ?) RETURNING seq",
+                {import.poll.id, "import-" + std::to_string(number++), v.participant, v.statement, column(v.vote),
+                 v.time});
             if (!inserted) return fail(inserted.error());
             auto latest = db.query(
-                "INSERT INTO latest_votes (poll, participant, statement, vote, seq, created_ms) VALUES (?, ?, ?, ?, ?, ?)"
+                "INSERT INTO latest_votes (poll, participant, statement, vote, seq, created_ms) VALUES (?, ?, ?, ?, ?, "
+                "?)"
                 " ON CONFLICT (poll, participant, statement) DO UPDATE SET vote = excluded.vote, seq = excluded.seq,"
                 " created_ms = excluded.created_ms",
                 {import.poll.id, v.participant, v.statement, column(v.vote), inserted.value().integer(0, 0), v.time});
@@ -402,27 +442,30 @@ Result<std::vector<StoredPoll>> VoteStore::polls() {
     if (!rows) return fail(rows.error());
     std::vector<StoredPoll> out;
     for (std::size_t r = 0; r < rows.value().size(); ++r)
-        out.push_back({rows.value().text(r, 0), rows.value().text(r, 1), rows.value().text(r, 2), rows.value().text(r, 3)});
+        out.push_back(
+            {rows.value().text(r, 0), rows.value().text(r, 1), rows.value().text(r, 2), rows.value().text(r, 3)});
     return out;
 }
 
 Result<std::vector<StoredStatement>> VoteStore::statements(const std::string& poll) {
     std::lock_guard lock(reader_mutex_);
     auto rows = reader_->query(
-        "SELECT id, origin, author, text, language, status, created_ms FROM statements WHERE poll = ? ORDER BY id", {poll});
+        "SELECT id, origin, author, text, language, status, created_ms FROM statements WHERE poll = ? ORDER BY id",
+        {poll});
     if (!rows) return fail(rows.error());
     const SqlRows& r = rows.value();
     std::vector<StoredStatement> out;
     out.reserve(r.size());
     for (std::size_t i = 0; i < r.size(); ++i)
-        out.push_back({r.integer(i, 0), r.text(i, 1), r.is_null(i, 2) ? -1 : r.integer(i, 2), r.text(i, 3), r.text(i, 4),
-                       moderation_from_column(r.integer(i, 5)), r.integer(i, 6)});
+        out.push_back({r.integer(i, 0), r.text(i, 1), r.is_null(i, 2) ? -1 : r.integer(i, 2), r.text(i, 3),
+                       r.text(i, 4), moderation_from_column(r.integer(i, 5)), r.integer(i, 6)});
     return out;
 }
 
 Result<std::vector<LatestVote>> VoteStore::latest_votes(const std::string& poll) {
     std::lock_guard lock(reader_mutex_);
-    auto rows = reader_->query("SELECT participant, statement, vote, created_ms FROM latest_votes WHERE poll = ?", {poll});
+    auto rows =
+        reader_->query("SELECT participant, statement, vote, created_ms FROM latest_votes WHERE poll = ?", {poll});
     if (!rows) return fail(rows.error());
     const SqlRows& r = rows.value();
     std::vector<LatestVote> out;
@@ -434,8 +477,8 @@ Result<std::vector<LatestVote>> VoteStore::latest_votes(const std::string& poll)
 
 Result<std::vector<polls::VoteRecord>> VoteStore::vote_history(const std::string& poll) {
     std::lock_guard lock(reader_mutex_);
-    auto rows = reader_->query(
-        "SELECT participant, statement, vote, created_ms FROM votes WHERE poll = ? ORDER BY seq", {poll});
+    auto rows = reader_->query("SELECT participant, statement, vote, created_ms FROM votes WHERE poll = ? ORDER BY seq",
+                               {poll});
     if (!rows) return fail(rows.error());
     const SqlRows& r = rows.value();
     std::vector<polls::VoteRecord> out;
@@ -469,10 +512,11 @@ Result<std::vector<ModerationEntry>> VoteStore::moderation_log(const std::string
 
 Result<ChangeMarker> VoteStore::change_marker(const std::string& poll) {
     std::lock_guard lock(reader_mutex_);
-    auto rows = reader_->query("SELECT (SELECT COALESCE(MAX(seq), 0) FROM votes WHERE poll = ?),"
-                               " (SELECT COALESCE(MAX(seq), 0) FROM moderation_log WHERE poll = ?),"
-                               " (SELECT COUNT(*) FROM statements WHERE poll = ?)",
-                               {poll, poll, poll});
+    auto rows = reader_->query(
+        "SELECT (SELECT COALESCE(MAX(seq), 0) FROM votes WHERE poll = ?),"
+        " (SELECT COALESCE(MAX(seq), 0) FROM moderation_log WHERE poll = ?),"
+        " (SELECT COUNT(*) FROM statements WHERE poll = ?)",
+        {poll, poll, poll});
     if (!rows) return fail(rows.error());
     return ChangeMarker{rows.value().integer(0, 0), rows.value().integer(0, 1), rows.value().integer(0, 2)};
 }

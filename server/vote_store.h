@@ -76,9 +76,9 @@ struct StatementOutcome {
 
 struct StoredStatement {
     StatementId id = 0;
-    std::string origin;       // "content" (the poll's own), "participant" or "import"
+    std::string origin;         // "content" (the poll's own), "participant" or "import"
     ParticipantId author = -1;  // -1 for the poll's own statements
-    std::string text;         // empty for content statements: their text lives in content/polls
+    std::string text;           // empty for content statements: their text lives in content/polls
     std::string language;
     Moderation status = Moderation::pending;
     std::int64_t time_ms = 0;
@@ -105,7 +105,7 @@ struct ModerationEntry {
 
 struct StoredPoll {
     std::string id;
-    std::string origin;  // "content" or "import"
+    std::string origin;   // "content" or "import"
     std::string title{};  // imported polls only: content polls have theirs in content/polls
     std::string question{};
 };
@@ -122,9 +122,9 @@ struct ChangeMarker {
 // A whole poll read from a Pol.is export, written in one transaction (polis_import.h).
 struct PollToImport {
     StoredPoll poll;
-    std::vector<StoredStatement> statements;           // ids and authors as in the export
-    std::vector<ParticipantId> participants;           // as in the export
-    std::vector<polls::VoteRecord> votes;              // every vote, oldest first
+    std::vector<StoredStatement> statements;  // ids and authors as in the export
+    std::vector<ParticipantId> participants;  // as in the export
+    std::vector<polls::VoteRecord> votes;     // every vote, oldest first
 };
 
 class VoteStore {

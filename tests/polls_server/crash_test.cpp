@@ -45,9 +45,21 @@ public:
     ServerProcess(const std::filesystem::path& scratch, const std::string& database) {
         port_ = free_port();
         const std::string log = (scratch / "server.log").string();
-        std::vector<std::string> args = {STADSMIJN_SERVER_BINARY, "--web", scratch.string(), "--port", std::to_string(port_),
-                                         "--db", database, "--content", (source_dir() / "content").string(),
-                                         "--votes-per-second", "0", "--requests-per-second", "0", "--threads", "16"};
+        std::vector<std::string> args = {STADSMIJN_SERVER_BINARY,
+                                         "--web",
+                                         scratch.string(),
+                                         "--port",
+                                         std::to_string(port_),
+                                         "--db",
+                                         database,
+                                         "--content",
+                                         (source_dir() / "content").string(),
+                                         "--votes-per-second",
+                                         "0",
+                                         "--requests-per-second",
+                                         "0",
+                                         "--threads",
+                                         "16"};
         pid_ = ::fork();
         REQUIRE(pid_ >= 0);
         if (pid_ == 0) {
@@ -111,10 +123,10 @@ TEST_CASE("killing the server with SIGKILL while votes stream in loses no acknow
                 client.set_read_timeout(5, 0);
                 client.set_connection_timeout(1, 0);
                 for (long n = 0; !stop; ++n) {
-                    const std::string participant = token("r" + std::to_string(round) + "w" + std::to_string(w), n / 17);
+                    const std::string participant =
+                        token("r" + std::to_string(round) + "w" + std::to_string(w), n / 17);
                     const std::string key = token("r" + std::to_string(round) + "w" + std::to_string(w) + "k", n);
-                    const std::string body =
-                        vote_body(participant, 1 + n % 17, n % 3 == 0 ? "disagree" : "agree", key);
+                    const std::string body = vote_body(participant, 1 + n % 17, n % 3 == 0 ? "disagree" : "agree", key);
                     auto res = client.Post(("/api/polls/" + kPoll + "/votes").c_str(), body, "application/json");
                     ++sent;
                     if (res && res->status == 200) {

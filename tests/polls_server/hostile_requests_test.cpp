@@ -35,14 +35,20 @@ std::string with(const std::string& field, const std::string& raw_value) {
     for (; end < text.size(); ++end) {
         char c = text[end];
         if (in_string) {
-            if (c == '\\') ++end;
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++end;
+            else if (c == '"')
+                in_string = false;
             continue;
         }
-        if (c == '"') in_string = true;
-        else if (c == '{' || c == '[') ++depth;
-        else if ((c == '}' || c == ']') && depth-- == 0) break;
-        else if (c == ',' && depth == 0) break;
+        if (c == '"')
+            in_string = true;
+        else if (c == '{' || c == '[')
+            ++depth;
+        else if ((c == '}' || c == ']') && depth-- == 0)
+            break;
+        else if (c == ',' && depth == 0)
+            break;
     }
     return text.substr(0, at + needle.size()) + raw_value + text.substr(end);
 }
@@ -126,15 +132,20 @@ TEST_CASE("every request of the hostile corpus gets a 4xx with a JSON error, and
         // Sizes
         {"a 5 KB body", "POST", kVotes, with("key", "\"" + std::string(5000, 'k') + "\"")},
         {"a 200 KB body", "POST", kVotes, std::string(200 * 1024, ' ')},
-        {"a 100 KB statement", "POST", kStatements, json{{"participant", kParticipant}, {"text", std::string(100000, 'a')}, {"key", kKey}}.dump()},
-        {"a 241-character statement", "POST", kStatements, json{{"participant", kParticipant}, {"text", std::string(241, 'a')}, {"key", kKey}}.dump()},
-        {"an empty statement", "POST", kStatements, json{{"participant", kParticipant}, {"text", "   "}, {"key", kKey}}.dump()},
-        {"a statement of control characters", "POST", kStatements, json{{"participant", kParticipant}, {"text", "hello\x01\x02\x03 world of text"}, {"key", kKey}}.dump()},
+        {"a 100 KB statement", "POST", kStatements,
+         json{{"participant", kParticipant}, {"text", std::string(100000, 'a')}, {"key", kKey}}.dump()},
+        {"a 241-character statement", "POST", kStatements,
+         json{{"participant", kParticipant}, {"text", std::string(241, 'a')}, {"key", kKey}}.dump()},
+        {"an empty statement", "POST", kStatements,
+         json{{"participant", kParticipant}, {"text", "   "}, {"key", kKey}}.dump()},
+        {"a statement of control characters", "POST", kStatements,
+         json{{"participant", kParticipant}, {"text", "hello\x01\x02\x03 world of text"}, {"key", kKey}}.dump()},
         {"a key of 10 000 characters", "POST", kVotes, with("key", "\"" + std::string(10000, 'k') + "\"")},
         // Invalid UTF-8
         {"a 0xFF byte in a string", "POST", kVotes, with("participant", "\"participant-\xff\xff-000001\"")},
         {"an overlong slash", "POST", kVotes, with("participant", "\"participant-\xc0\xaf-0000001\"")},
-        {"a cut-off sequence", "POST", kStatements, "{\"participant\":\"participant-0000000001\",\"text\":\"abc \xe2\x82\",\"key\":\"vote-key-00000000001\"}"},
+        {"a cut-off sequence", "POST", kStatements,
+         "{\"participant\":\"participant-0000000001\",\"text\":\"abc \xe2\x82\",\"key\":\"vote-key-00000000001\"}"},
         {"invalid UTF-8 outside strings", "POST", kVotes, "\xff\xfe{}"},
         // Unknown ids
         {"an unknown poll", "POST", "/api/polls/no-such-poll/votes", with("vote", "\"agree\"")},
@@ -148,17 +159,24 @@ TEST_CASE("every request of the hostile corpus gets a 4xx with a JSON error, and
         {"SQL in the participant", "POST", kVotes, with("participant", "\"x' OR '1'='1'; DROP TABLE votes;--\"")},
         {"SQL in the key", "POST", kVotes, with("key", "\"1'); DELETE FROM votes;--\"")},
         {"SQL in the municipality", "POST", kVotes, with("municipality", "\"haarlem'; DROP TABLE participants;--\"")},
-        {"SQL in the poll path", "POST", "/api/polls/x'%3B%20DROP%20TABLE%20polls%3B--/votes", with("vote", "\"agree\"")},
+        {"SQL in the poll path", "POST", "/api/polls/x'%3B%20DROP%20TABLE%20polls%3B--/votes",
+         with("vote", "\"agree\"")},
         {"path traversal", "GET", "/api/polls/..%2F..%2F..%2Fetc%2Fpasswd", ""},
-        {"path traversal in an export", "GET", "/api/polls/" + kPoll + "/export/..%2F..%2Fstadsmijn.sqlite3", "", "", kAdminToken},
-        {"script in the municipality", "GET", "/api/polls/" + kPoll + "/results?municipality=%3Cscript%3Ealert(1)%3C/script%3E", ""},
+        {"path traversal in an export", "GET", "/api/polls/" + kPoll + "/export/..%2F..%2Fstadsmijn.sqlite3", "", "",
+         kAdminToken},
+        {"script in the municipality", "GET",
+         "/api/polls/" + kPoll + "/results?municipality=%3Cscript%3Ealert(1)%3C/script%3E", ""},
         {"NUL in the municipality", "GET", "/api/polls/" + kPoll + "/results?municipality=haarlem%00", ""},
         {"two municipalities", "GET", "/api/polls/" + kPoll + "/results?municipality=haarlem&municipality=almere", ""},
         {"invalid UTF-8 in the path", "GET", "/api/polls/%FF%FE", ""},
         {"a header-injection token", "GET", "/api/admin/polls/" + kPoll + "/statements", "", "", "x\r\nX-Admin: yes"},
-        {"moderation with a vote body", "POST", "/api/admin/polls/" + kPoll + "/statements/1", with("vote", "\"agree\""), "application/json", kAdminToken},
-        {"moderation of statement -1", "POST", "/api/admin/polls/" + kPoll + "/statements/-1", R"({"decision":"accept"})", "application/json", kAdminToken},
-        {"moderation of a statement id of 30 digits", "POST", "/api/admin/polls/" + kPoll + "/statements/123456789012345678901234567890", R"({"decision":"accept"})", "application/json", kAdminToken},
+        {"moderation with a vote body", "POST", "/api/admin/polls/" + kPoll + "/statements/1",
+         with("vote", "\"agree\""), "application/json", kAdminToken},
+        {"moderation of statement -1", "POST", "/api/admin/polls/" + kPoll + "/statements/-1",
+         R"({"decision":"accept"})", "application/json", kAdminToken},
+        {"moderation of a statement id of 30 digits", "POST",
+         "/api/admin/polls/" + kPoll + "/statements/123456789012345678901234567890", R"({"decision":"accept"})",
+         "application/json", kAdminToken},
         // Content types
         {"a form post", "POST", kVotes, "participant=x&vote=agree", "application/x-www-form-urlencoded"},
         {"text/plain", "POST", kVotes, with("vote", "\"agree\""), "text/plain"},
@@ -169,9 +187,10 @@ TEST_CASE("every request of the hostile corpus gets a 4xx with a JSON error, and
         auto client = server.client();
         httplib::Headers headers;
         if (!c.token.empty()) headers.emplace("Authorization", "Bearer " + c.token);
-        httplib::Result result = c.method == "GET"      ? client.Get(c.path.c_str(), headers)
-                                 : c.method == "DELETE" ? client.Delete(c.path.c_str(), headers)
-                                                        : client.Post(c.path.c_str(), headers, c.body, c.content_type.c_str());
+        httplib::Result result = c.method == "GET" ? client.Get(c.path.c_str(), headers)
+                                 : c.method == "DELETE"
+                                     ? client.Delete(c.path.c_str(), headers)
+                                     : client.Post(c.path.c_str(), headers, c.body, c.content_type.c_str());
         if (c.name == "a header-injection token") {
             // httplib refuses to send a header with a line break: nothing reached the server.
             CHECK(true);
@@ -198,20 +217,24 @@ TEST_CASE("broken HTTP itself is refused and the server keeps serving") {
     const int port = server.port();
     const std::vector<std::pair<std::string, std::string>> corpus = {
         {"a garbage request line", "GARBAGE\r\n\r\n"},
-        {"a lying Content-Length", "POST " + std::string("/api/polls/x/votes") +
-                                       " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{}"},
+        {"a lying Content-Length",
+         "POST " + std::string("/api/polls/x/votes") +
+             " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{}"},
         {"a negative Content-Length", "POST /api/polls/x/votes HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n"},
         {"a chunked body over the limit",
-         "POST /api/polls/" + kPoll + "/votes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" +
+         "POST /api/polls/" + kPoll +
+             "/votes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" +
              [] {
                  std::string chunks;
                  for (int i = 0; i < 80; ++i) chunks += "400\r\n" + std::string(1024, 'x') + "\r\n";
                  return chunks + "0\r\n\r\n";
              }()},
-        {"a 100 KB header", "GET /api/polls HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100 * 1024, 'a') + "\r\n\r\n"},
+        {"a 100 KB header",
+         "GET /api/polls HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100 * 1024, 'a') + "\r\n\r\n"},
         {"HTTP/0.9", "GET /api/polls\r\n\r\n"},
         {"an admin token with a NUL inside", "GET /api/admin/polls/" + kPoll + "/statements HTTP/1.1\r\nHost: x\r\n" +
-                                                 "Authorization: Bearer " + kAdminToken + std::string("\0x", 2) + "\r\n\r\n"},
+                                                 "Authorization: Bearer " + kAdminToken + std::string("\0x", 2) +
+                                                 "\r\n\r\n"},
     };
     for (const auto& [name, bytes] : corpus) {
         CAPTURE(name);
@@ -230,7 +253,8 @@ TEST_CASE("broken HTTP itself is refused and the server keeps serving") {
 TEST_CASE("a statement full of injection text is stored as plain text and served escaped") {
     TestServer server;
     const std::string text = "Robert'); DROP TABLE statements;-- <script>alert(\"x\")</script>";
-    auto submitted = post(server, kStatements, json{{"participant", kParticipant}, {"text", text}, {"key", kKey}}.dump());
+    auto submitted =
+        post(server, kStatements, json{{"participant", kParticipant}, {"text", text}, {"key", kKey}}.dump());
     REQUIRE(submitted.status == 202);
     auto queue = get(server, "/api/admin/polls/" + kPoll + "/statements", kAdminToken);
     REQUIRE(queue.status == 200);
@@ -252,9 +276,14 @@ TEST_CASE("a thousand randomly damaged vote bodies never get a 5xx and never sto
         for (int d = 0; d < damage; ++d) {
             const std::size_t at = random.below(body.size());
             switch (random.below(3)) {
-                case 0: body[at] = static_cast<char>(random.next()); break;      // flip a byte
-                case 1: body.erase(at, 1 + random.below(4)); break;              // cut
-                default: body.insert(at, 1, static_cast<char>(random.next()));   // insert
+                case 0:
+                    body[at] = static_cast<char>(random.next());
+                    break;  // flip a byte
+                case 1:
+                    body.erase(at, 1 + random.below(4));
+                    break;  // cut
+                default:
+                    body.insert(at, 1, static_cast<char>(random.next()));  // insert
             }
         }
         auto res = client.Post(kVotes.c_str(), body, "application/json");

@@ -6,9 +6,9 @@
 #include <set>
 #include <thread>
 
+#include <zlib.h>
 #include "core/polls/opinion_groups_json.h"
 #include "core/polls/polis_csv.h"
-#include <zlib.h>
 
 #include "server/admin_auth.h"
 #include "server/gzip.h"
@@ -71,7 +71,8 @@ TEST_CASE("the sample poll is listed and shows its statements with the sources b
     CHECK(statements[0]["text"]["en"].get<std::string>().size() > 10);
     bool some_source_has_url = false;
     for (const auto& s : statements)
-        for (const auto& source : s["links"]["sources"]) some_source_has_url |= source["url"].get<std::string>().starts_with("http");
+        for (const auto& source : s["links"]["sources"])
+            some_source_has_url |= source["url"].get<std::string>().starts_with("http");
     CHECK(some_source_has_url);
     CHECK(poll.json["limits"]["statement_max_characters"] == 240);
 
@@ -152,7 +153,9 @@ TEST_CASE("votes arriving together on many connections are all stored, with fewe
 TEST_CASE("a participant's statement waits in moderation and is shown and votable only once accepted") {
     TestServer server;
     const std::string author = token("erin", 1);
-    json body = {{"participant", author}, {"text", "  Elke wijk verdient   een vast repaircafé. "}, {"key", token("st", 1)},
+    json body = {{"participant", author},
+                 {"text", "  Elke wijk verdient   een vast repaircafé. "},
+                 {"key", token("st", 1)},
                  {"municipality", "zaanstad"}};
     auto submitted = post(server, kStatements, body.dump());
     REQUIRE(submitted.status == 202);
@@ -187,12 +190,15 @@ TEST_CASE("a participant's statement waits in moderation and is shown and votabl
     REQUIRE(rejected.status == 200);
     CHECK_FALSE(shown().count(id));
     CHECK(votes_of(get(server, kResults).json, id, "agree") == 0);  // rejected: out of the maths too
-    CHECK(get(server, "/api/admin/polls/" + kPoll + "/statements?status=pending", kAdminToken).json["statements"].empty());
+    CHECK(get(server, "/api/admin/polls/" + kPoll + "/statements?status=pending", kAdminToken)
+              .json["statements"]
+              .empty());
 
     auto log = server.store().moderation_log(kPoll);
     REQUIRE(log.value().size() == 2);
     CHECK(log.value()[1].note == "duplicate of 17");
-    CHECK(post(server, "/api/admin/polls/" + kPoll + "/statements/99999", R"({"decision":"accept"})", kAdminToken).status == 404);
+    CHECK(post(server, "/api/admin/polls/" + kPoll + "/statements/99999", R"({"decision":"accept"})", kAdminToken)
+              .status == 404);
     CHECK(post(server, decide, R"({"decision":"maybe"})", kAdminToken).status == 400);
 }
 
@@ -256,7 +262,8 @@ TEST_CASE("results come in two groups for two camps, and per municipality and pr
 }
 
 TEST_CASE("results are served from the cache until a vote changes them") {
-    TestServer server(TestServerOptions{.service = {.results_refresh = std::chrono::milliseconds(0), .stability_runs = -1}});
+    TestServer server(
+        TestServerOptions{.service = {.results_refresh = std::chrono::milliseconds(0), .stability_runs = -1}});
     REQUIRE(post(server, kVotes, vote_body(token("gus", 1), 1, "agree", token("vote", 1))).status == 200);
     auto first = get(server, kResults);
     auto second = get(server, kResults);
@@ -302,12 +309,15 @@ TEST_CASE("a participant voting faster than a person reads, or a flooding connec
 TEST_CASE("the exported Pol.is files re-import to the same vote matrix, moderation and statements") {
     TestServer server;
     vote_in_two_camps(server, 8);
-    json statement = {{"participant", token("camp-a", 0)}, {"text", "Repareren moet de normale keuze worden."}, {"key", token("st", 1)}};
+    json statement = {{"participant", token("camp-a", 0)},
+                      {"text", "Repareren moet de normale keuze worden."},
+                      {"key", token("st", 1)}};
     auto submitted = post(server, kStatements, statement.dump());
     REQUIRE(submitted.status == 202);
     const long id = submitted.json["statement"].get<long>();
     REQUIRE(post(server, "/api/admin/polls/" + kPoll + "/statements/" + std::to_string(id), R"({"decision":"accept"})",
-                 kAdminToken).status == 200);
+                 kAdminToken)
+                .status == 200);
     REQUIRE(post(server, kVotes, vote_body(token("camp-b", 1), id, "disagree", token("late", 1))).status == 200);
     REQUIRE(post(server, kVotes, vote_body(token("camp-b", 1), id, "pass", token("late", 2))).status == 200);
 
@@ -319,7 +329,8 @@ TEST_CASE("the exported Pol.is files re-import to the same vote matrix, moderati
         CHECK(answer.header("Content-Disposition").find(kPoll) != std::string::npos);
         write_file(folder / file, answer.body);
     }
-    auto exported = polls::parse_participants_votes_csv(get(server, "/api/polls/" + kPoll + "/export/participants-votes.csv", kAdminToken).body);
+    auto exported = polls::parse_participants_votes_csv(
+        get(server, "/api/polls/" + kPoll + "/export/participants-votes.csv", kAdminToken).body);
     REQUIRE(exported.ok());
     auto exported_matrix = polls::VoteMatrix::from_records(exported.value().votes);
     REQUIRE(exported_matrix.ok());
@@ -338,7 +349,8 @@ TEST_CASE("the exported Pol.is files re-import to the same vote matrix, moderati
     bool found = false;
     for (const auto& p : listed.json["polls"]) found |= p["id"] == "reimported" && p["open"] == false;
     CHECK(found);
-    auto again = polls::parse_participants_votes_csv(get(second, "/api/polls/reimported/export/participants-votes.csv", kAdminToken).body);
+    auto again = polls::parse_participants_votes_csv(
+        get(second, "/api/polls/reimported/export/participants-votes.csv", kAdminToken).body);
     REQUIRE(again.ok());
     auto again_matrix = polls::VoteMatrix::from_records(again.value().votes);
     REQUIRE(again_matrix.ok());
@@ -350,7 +362,8 @@ TEST_CASE("the exported Pol.is files re-import to the same vote matrix, moderati
     for (std::size_t i = 0; same && i < a.size(); ++i)
         same = a[i].participant == b[i].participant && a[i].statement == b[i].statement && a[i].vote == b[i].vote;
     CHECK(same);
-    auto comments = polls::parse_comments_csv(get(second, "/api/polls/reimported/export/comments.csv", kAdminToken).body);
+    auto comments =
+        polls::parse_comments_csv(get(second, "/api/polls/reimported/export/comments.csv", kAdminToken).body);
     REQUIRE(comments.ok());
     CHECK(comments.value().size() == shipped_content().find_poll(kPoll)->statements.size() + 1);
     for (const auto& c : comments.value())
@@ -360,16 +373,20 @@ TEST_CASE("the exported Pol.is files re-import to the same vote matrix, moderati
     REQUIRE(history.ok());
     CHECK(history.value().size() == 16 * 16 + 2);
     // The imported poll takes no votes.
-    CHECK(post(second, "/api/polls/reimported/votes", vote_body(token("x", 1), 1, "agree", token("v", 1))).status == 403);
+    CHECK(post(second, "/api/polls/reimported/votes", vote_body(token("x", 1), 1, "agree", token("v", 1))).status ==
+          403);
     std::filesystem::remove_all(folder);
 }
 
 TEST_CASE("the manifest names the vote sign, the algorithm with its seed and the moderation log") {
     TestServer server;
     vote_in_two_camps(server, 6);
-    json statement = {{"participant", token("camp-a", 0)}, {"text", "Dit is een stelling voor de moderator."}, {"key", token("st", 1)}};
+    json statement = {{"participant", token("camp-a", 0)},
+                      {"text", "Dit is een stelling voor de moderator."},
+                      {"key", token("st", 1)}};
     const long id = post(server, kStatements, statement.dump()).json["statement"].get<long>();
-    post(server, "/api/admin/polls/" + kPoll + "/statements/" + std::to_string(id), R"({"decision":"reject","note":"off topic"})", kAdminToken);
+    post(server, "/api/admin/polls/" + kPoll + "/statements/" + std::to_string(id),
+         R"({"decision":"reject","note":"off topic"})", kAdminToken);
     auto manifest = get(server, "/api/polls/" + kPoll + "/export/manifest.json", kAdminToken);
     REQUIRE(manifest.status == 200);
     CHECK(manifest.json["vote_sign_convention"]["agree"] == 1);
@@ -389,8 +406,10 @@ TEST_CASE("the export and its manifest are enough to recompute the exported grou
     get(server, kResults);  // an earlier computation, so the export's starts from a carried state
     REQUIRE(post(server, kVotes, vote_body(token("camp-a", 0), 17, "pass", token("extra", 1))).status == 200);
     auto manifest = get(server, "/api/polls/" + kPoll + "/export/manifest.json", kAdminToken).json;
-    auto table = polls::parse_participants_votes_csv(get(server, "/api/polls/" + kPoll + "/export/participants-votes.csv", kAdminToken).body);
-    auto comments = polls::parse_comments_csv(get(server, "/api/polls/" + kPoll + "/export/comments.csv", kAdminToken).body);
+    auto table = polls::parse_participants_votes_csv(
+        get(server, "/api/polls/" + kPoll + "/export/participants-votes.csv", kAdminToken).body);
+    auto comments =
+        polls::parse_comments_csv(get(server, "/api/polls/" + kPoll + "/export/comments.csv", kAdminToken).body);
     REQUIRE(table.ok());
     REQUIRE(comments.ok());
 
@@ -426,8 +445,9 @@ TEST_CASE("the export and its manifest are enough to recompute the exported grou
     std::size_t compared = 0;
     for (const auto& participant : table.value().participants) {
         CAPTURE(participant.participant);
-        CHECK(participant.group == (recomputed.count(participant.participant) ? std::optional<int>(recomputed[participant.participant])
-                                                                               : std::nullopt));
+        CHECK(participant.group == (recomputed.count(participant.participant)
+                                        ? std::optional<int>(recomputed[participant.participant])
+                                        : std::nullopt));
         ++compared;
     }
     CHECK(compared == 20);

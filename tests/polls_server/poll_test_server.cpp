@@ -18,7 +18,9 @@ namespace {
 std::atomic<int> next_scratch{0};
 }
 
-fs::path source_dir() { return STADSMIJN_SOURCE_DIR; }
+fs::path source_dir() {
+    return STADSMIJN_SOURCE_DIR;
+}
 
 fs::path scratch_dir(const std::string& name) {
     fs::path dir = fs::temp_directory_path() / ("stadsmijn-polls-" + std::to_string(::getpid()) + "-" +

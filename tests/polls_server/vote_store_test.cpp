@@ -14,9 +14,15 @@ using stadsmijn::polls::ParticipantId;
 using stadsmijn::polls::StatementId;
 
 namespace {
-server::VoteToStore vote(const std::string& poll, const std::string& participant, long statement, const std::string& key) {
-    return {.poll = poll, .participant = participant, .statement = statement, .vote = polls::Vote::agree, .key = key,
-            .municipality = "haarlem", .time_ms = 1};
+server::VoteToStore vote(const std::string& poll, const std::string& participant, long statement,
+                         const std::string& key) {
+    return {.poll = poll,
+            .participant = participant,
+            .statement = statement,
+            .vote = polls::Vote::agree,
+            .key = key,
+            .municipality = "haarlem",
+            .time_ms = 1};
 }
 }  // namespace
 
@@ -24,7 +30,9 @@ TEST_CASE("a batch that fails on one vote still stores the others, and participa
     const auto scratch = scratch_dir("store");
     auto store = server::VoteStore::open(fresh_database(scratch));
     REQUIRE_MESSAGE(store.ok(), store.error());
-    REQUIRE(store.value()->ensure_poll({.id = "real-poll", .origin = "content"}, std::vector<StatementId>{1, 2, 3}, 0).ok());
+    REQUIRE(store.value()
+                ->ensure_poll({.id = "real-poll", .origin = "content"}, std::vector<StatementId>{1, 2, 3}, 0)
+                .ok());
 
     // Votes for a poll the store does not have fail inside the same group commits as good votes.
     constexpr int kThreads = 16, kRounds = 20;
@@ -34,8 +42,9 @@ TEST_CASE("a batch that fails on one vote still stores the others, and participa
         threads.emplace_back([&, t] {
             for (int r = 0; r < kRounds; ++r) {
                 const bool bad = t % 4 == 0;
-                auto outcome = store.value()->record_vote(vote(bad ? "missing-poll" : "real-poll", token("p" + std::to_string(t), r / 3),
-                                                               1 + r % 3, token("k" + std::to_string(t), r)));
+                auto outcome = store.value()->record_vote(vote(bad ? "missing-poll" : "real-poll",
+                                                               token("p" + std::to_string(t), r / 3), 1 + r % 3,
+                                                               token("k" + std::to_string(t), r)));
                 (outcome.ok() ? stored : failed) += 1;
             }
         });
@@ -71,8 +80,13 @@ TEST_CASE("participants and statements are numbered per poll, from 0 and from 10
     REQUIRE(store.value()->record_vote(vote("poll-b", token("x", 2), 1, token("k", 2))).ok());  // same key, other poll
     CHECK(store.value()->participants("poll-a").value().back().id == 1);
     CHECK(store.value()->participants("poll-b").value().front().id == 0);
-    auto added = store.value()->add_statement({.poll = "poll-b", .participant = token("x", 2), .text = "Een nieuwe stelling hier.",
-                                               .language = "nl", .key = token("s", 1), .municipality = "", .time_ms = 2});
+    auto added = store.value()->add_statement({.poll = "poll-b",
+                                               .participant = token("x", 2),
+                                               .text = "Een nieuwe stelling hier.",
+                                               .language = "nl",
+                                               .key = token("s", 1),
+                                               .municipality = "",
+                                               .time_ms = 2});
     REQUIRE(added.ok());
     CHECK(added.value().id == 10000);
     CHECK(store.value()->participants("poll-b").value().size() == 1);  // the author was known already

@@ -29,11 +29,17 @@ std::array<std::uint8_t, 16> bytes_from(std::uint64_t seed) {
     return bytes;
 }
 
-std::string key_from(std::uint64_t seed) { return make_idempotency_key(bytes_from(seed)).value(); }
+std::string key_from(std::uint64_t seed) {
+    return make_idempotency_key(bytes_from(seed)).value();
+}
 
 VoteRequest vote(StatementId statement, Vote value, std::uint64_t key_seed) {
-    return {.poll = kPoll, .participant = kParticipant, .statement = statement, .vote = value,
-            .key = key_from(key_seed), .municipality = "haarlem"};
+    return {.poll = kPoll,
+            .participant = kParticipant,
+            .statement = statement,
+            .vote = value,
+            .key = key_from(key_seed),
+            .municipality = "haarlem"};
 }
 
 // A stand-in for the server's half of exactly-once: a key is stored once, a later key on the
@@ -54,7 +60,8 @@ struct FakeServer {
 
 TEST_CASE("a well-formed vote request is read with every field") {
     auto parsed = parse_vote_request(
-        kPoll, R"({"participant":"abcdefghijklmnop","statement":4,"vote":"disagree","key":"key-0123456789abcdef","municipality":"haarlem"})");
+        kPoll,
+        R"({"participant":"abcdefghijklmnop","statement":4,"vote":"disagree","key":"key-0123456789abcdef","municipality":"haarlem"})");
     REQUIRE(parsed.ok());
     CHECK(parsed.value().poll == kPoll);
     CHECK(parsed.value().participant == "abcdefghijklmnop");
@@ -65,7 +72,8 @@ TEST_CASE("a well-formed vote request is read with every field") {
 }
 
 TEST_CASE("a vote request without a municipality is accepted with none") {
-    auto parsed = parse_vote_request(kPoll, R"({"participant":"abcdefghijklmnop","statement":1,"vote":"pass","key":"0123456789abcdef"})");
+    auto parsed = parse_vote_request(
+        kPoll, R"({"participant":"abcdefghijklmnop","statement":1,"vote":"pass","key":"0123456789abcdef"})");
     REQUIRE(parsed.ok());
     CHECK(parsed.value().municipality.empty());
 }
@@ -78,21 +86,32 @@ TEST_CASE("a malformed vote request is refused with the field and what it must b
         {"[1,2]", "must be a JSON object, not a list"},
         {"\"agree\"", "must be a JSON object, not a string"},
         {R"({"statement":1,"vote":"agree","key":"0123456789abcdef"})", "participant: is missing"},
-        {R"({"participant":42,"statement":1,"vote":"agree","key":"0123456789abcdef"})", "participant: must be a string, not a number"},
-        {R"({"participant":"short","statement":1,"vote":"agree","key":"0123456789abcdef"})", "participant: must be 16 to 64"},
+        {R"({"participant":42,"statement":1,"vote":"agree","key":"0123456789abcdef"})",
+         "participant: must be a string, not a number"},
+        {R"({"participant":"short","statement":1,"vote":"agree","key":"0123456789abcdef"})",
+         "participant: must be 16 to 64"},
         {R"({"participant":"abcdefghijklmnop'; DROP TABLE votes;--","statement":1,"vote":"agree","key":"0123456789abcdef"})",
          "participant: must be 16 to 64"},
-        {"{" + ok_participant + R"(,"statement":"1","vote":"agree","key":"0123456789abcdef"})", "statement: must be a whole number"},
-        {"{" + ok_participant + R"(,"statement":1.5,"vote":"agree","key":"0123456789abcdef"})", "statement: must be a whole number (a statement id), not a fraction"},
-        {"{" + ok_participant + R"(,"statement":-3,"vote":"agree","key":"0123456789abcdef"})", "statement: -3 is not a statement id"},
-        {"{" + ok_participant + R"(,"statement":99999999999999999999,"vote":"agree","key":"0123456789abcdef"})", "statement: must be a whole number"},
-        {"{" + ok_participant + R"(,"statement":1,"vote":"yes","key":"0123456789abcdef"})", "vote: must be \"agree\", \"disagree\" or \"pass\", not \"yes\""},
-        {"{" + ok_participant + R"(,"statement":1,"vote":1,"key":"0123456789abcdef"})", "vote: must be a string, not a number"},
+        {"{" + ok_participant + R"(,"statement":"1","vote":"agree","key":"0123456789abcdef"})",
+         "statement: must be a whole number"},
+        {"{" + ok_participant + R"(,"statement":1.5,"vote":"agree","key":"0123456789abcdef"})",
+         "statement: must be a whole number (a statement id), not a fraction"},
+        {"{" + ok_participant + R"(,"statement":-3,"vote":"agree","key":"0123456789abcdef"})",
+         "statement: -3 is not a statement id"},
+        {"{" + ok_participant + R"(,"statement":99999999999999999999,"vote":"agree","key":"0123456789abcdef"})",
+         "statement: must be a whole number"},
+        {"{" + ok_participant + R"(,"statement":1,"vote":"yes","key":"0123456789abcdef"})",
+         "vote: must be \"agree\", \"disagree\" or \"pass\", not \"yes\""},
+        {"{" + ok_participant + R"(,"statement":1,"vote":1,"key":"0123456789abcdef"})",
+         "vote: must be a string, not a number"},
         {"{" + ok_participant + R"(,"statement":1,"vote":"agree"})", "key: is missing"},
-        {"{" + ok_participant + R"(,"statement":1,"vote":"agree","key":"has spaces in it ok?"})", "key: must be 16 to 64"},
-        {"{" + ok_participant + R"(,"statement":1,"vote":"agree","key":"0123456789abcdef","municipality":"Haarlem<script>"})",
+        {"{" + ok_participant + R"(,"statement":1,"vote":"agree","key":"has spaces in it ok?"})",
+         "key: must be 16 to 64"},
+        {"{" + ok_participant +
+             R"(,"statement":1,"vote":"agree","key":"0123456789abcdef","municipality":"Haarlem<script>"})",
          "municipality: must be a municipality id"},
-        {"{" + ok_participant + R"(,"statement":1,"vote":"agree","key":"0123456789abcdef","ip":"1.2.3.4"})", "\"ip\" is not a field of this request"},
+        {"{" + ok_participant + R"(,"statement":1,"vote":"agree","key":"0123456789abcdef","ip":"1.2.3.4"})",
+         "\"ip\" is not a field of this request"},
         {"{\"participant\":\"abcdefghijklmnop\xff\",\"statement\":1}", "not valid UTF-8"},
         {"{" + ok_participant + ",\"pad\":\"" + std::string(5000, 'x') + "\"}", "at most 4096 are accepted"},
     };
@@ -120,7 +139,8 @@ TEST_CASE("a vote on a statement the poll does not have, or from an unknown muni
     CHECK(unknown_municipality->find("\"utrecht\" is not a municipality") != std::string::npos);
 }
 
-TEST_CASE("a statement text is trimmed to single spaces and refused when too short, too long or hiding control characters") {
+TEST_CASE(
+    "a statement text is trimmed to single spaces and refused when too short, too long or hiding control characters") {
     auto parse = [](const std::string& text) {
         nlohmann::json body = {{"participant", kParticipant}, {"text", text}, {"key", key_from(9)}};
         return parse_statement_request(kPoll, body.dump());
@@ -138,8 +158,10 @@ TEST_CASE("a statement text is trimmed to single spaces and refused when too sho
     CHECK(parse(accented).ok());
     CHECK(parse("A right-to-left \u202Eoverride trick").error().find("U+202E") != std::string::npos);
     CHECK(parse(std::string("A null byte \0 inside it", 23)).error().find("U+0000") != std::string::npos);
-    nlohmann::json wrong_language = {{"participant", kParticipant}, {"text", "Een prima stelling hier"}, {"key", key_from(9)}, {"language", "de"}};
-    CHECK(parse_statement_request(kPoll, wrong_language.dump()).error().find("language: must be \"nl\" or \"en\"") == 0);
+    nlohmann::json wrong_language = {
+        {"participant", kParticipant}, {"text", "Een prima stelling hier"}, {"key", key_from(9)}, {"language", "de"}};
+    CHECK(parse_statement_request(kPoll, wrong_language.dump()).error().find("language: must be \"nl\" or \"en\"") ==
+          0);
 }
 
 TEST_CASE("UTF-8 is checked strictly: overlong forms, surrogates and cut-off sequences are refused") {
@@ -262,7 +284,8 @@ TEST_CASE("a vote the server refuses leaves the outbox with the reason, and 429 
     REQUIRE(outbox.add(vote(1, Vote::agree, 1), 0).ok());
     REQUIRE(outbox.add(vote(2, Vote::agree, 2), 0).ok());
     auto due = outbox.take_due(0, 10);
-    CHECK(outbox.settle(due[0].vote.key, 404, 0, std::nullopt, "statement: 1 is not a statement") == DeliveryOutcome::rejected);
+    CHECK(outbox.settle(due[0].vote.key, 404, 0, std::nullopt, "statement: 1 is not a statement") ==
+          DeliveryOutcome::rejected);
     CHECK(outbox.settle(due[1].vote.key, 429, 0, 30'000) == DeliveryOutcome::retry_later);
     REQUIRE(outbox.rejected().size() == 1);
     CHECK(outbox.rejected()[0].reason == "statement: 1 is not a statement");

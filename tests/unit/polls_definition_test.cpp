@@ -15,7 +15,8 @@ namespace {
 LoadedContent load_shipped_with(const std::string& path, const std::string& bytes) {
     std::vector<ContentFile> files;
     for (const auto& file : embedded_files())
-        if (std::string_view(file.path).starts_with("content/") && file.path != path) files.push_back({file.path, file.text()});
+        if (std::string_view(file.path).starts_with("content/") && file.path != path)
+            files.push_back({file.path, file.text()});
     files.push_back({path, bytes});
     return load_content(files);
 }
@@ -52,7 +53,8 @@ TEST_CASE("the sample poll on raw materials, repair and return ships with 12 to 
         CHECK_FALSE(polls::statement_text_problem(statement.text.nl).has_value());
         CHECK_FALSE(polls::statement_text_problem(statement.text.en).has_value());
         CHECK(statement.sources.size() + statement.devices.size() + statement.materials.size() +
-                  statement.guidance.size() > 0);
+                  statement.guidance.size() >
+              0);
         for (const auto& source : statement.sources) CHECK(loaded.content.find_source(source));
     }
 }
@@ -98,11 +100,13 @@ TEST_CASE("poll links to sources, devices, materials and guidance that do not ex
 }
 
 TEST_CASE("a poll file whose id differs from its file name is reported") {
-    const std::string poll = R"({"id": "other-name", "title": {"nl": "T", "en": "T"}, "question": {"nl": "V", "en": "Q"},
+    const std::string poll =
+        R"({"id": "other-name", "title": {"nl": "T", "en": "T"}, "question": {"nl": "V", "en": "Q"},
       "statements": [{"id": 1, "text": {"nl": "Repareren is beter dan weggooien.", "en": "Repair beats throwing away."}, "devices": ["smartphone"]}]})";
     auto lines = problem_lines(load_shipped_with(kPollPath, poll));
     REQUIRE(lines.size() == 1);
-    CHECK(lines[0] == std::string(kPollPath) + ": id: 'other-name' differs from the file name; name the file content/polls/other-name.json");
+    CHECK(lines[0] == std::string(kPollPath) +
+                          ": id: 'other-name' differs from the file name; name the file content/polls/other-name.json");
     CHECK(poll_id_from_path("content/polls/a-b.json") == "a-b");
     CHECK(poll_id_from_path("content/polls/sub/a-b.json").empty());
     CHECK(poll_id_from_path("content/devices.json").empty());

@@ -21,8 +21,12 @@ bool same_target(const VoteRequest& a, const VoteRequest& b) {
 }
 
 Json vote_to_json(const VoteRequest& vote) {
-    return Json{{"poll", vote.poll},     {"participant", vote.participant}, {"statement", vote.statement},
-                {"vote", vote_name(vote.vote)}, {"key", vote.key}, {"municipality", vote.municipality}};
+    return Json{{"poll", vote.poll},
+                {"participant", vote.participant},
+                {"statement", vote.statement},
+                {"vote", vote_name(vote.vote)},
+                {"key", vote.key},
+                {"municipality", vote.municipality}};
 }
 
 // A stored vote goes through the same parser as a request, so a stored entry is exactly as
@@ -66,7 +70,8 @@ Result<bool> Outbox::add(VoteRequest vote, std::int64_t now_ms) {
     auto checked = parse_vote_request(vote.poll, vote_request_body(vote));
     if (!checked) return fail(checked.error());
     for (const auto& pending : pending_)
-        if (pending.vote.key == vote.key) return fail("key: this vote key is already in the outbox; make a new key per vote");
+        if (pending.vote.key == vote.key)
+            return fail("key: this vote key is already in the outbox; make a new key per vote");
     for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) {
         if (!same_target(it->vote, vote)) continue;
         if (!it->in_flight && it->attempts == 0) {
@@ -89,8 +94,9 @@ std::vector<PendingVote> Outbox::take_due(std::int64_t now_ms, std::size_t limit
     std::vector<const VoteRequest*> blocked;  // targets with an earlier vote still undelivered
     for (auto& pending : pending_) {
         if (due.size() >= limit) break;
-        bool behind_earlier = std::any_of(blocked.begin(), blocked.end(),
-                                          [&](const VoteRequest* earlier) { return same_target(*earlier, pending.vote); });
+        bool behind_earlier = std::any_of(blocked.begin(), blocked.end(), [&](const VoteRequest* earlier) {
+            return same_target(*earlier, pending.vote);
+        });
         if (!behind_earlier && !pending.in_flight && pending.next_attempt_ms <= now_ms) {
             pending.in_flight = true;
             pending.attempts += 1;
@@ -104,7 +110,8 @@ std::vector<PendingVote> Outbox::take_due(std::int64_t now_ms, std::size_t limit
 std::optional<DeliveryOutcome> Outbox::settle(std::string_view key, int http_status, std::int64_t now_ms,
                                               std::optional<std::int64_t> retry_after_ms,
                                               std::string_view error_message) {
-    auto found = std::find_if(pending_.begin(), pending_.end(), [&](const PendingVote& p) { return p.vote.key == key; });
+    auto found =
+        std::find_if(pending_.begin(), pending_.end(), [&](const PendingVote& p) { return p.vote.key == key; });
     if (found == pending_.end()) return std::nullopt;
     DeliveryOutcome outcome = classify_delivery(http_status);
     switch (outcome) {
@@ -137,7 +144,8 @@ void Outbox::wake(std::int64_t now_ms) {
 std::optional<std::int64_t> Outbox::next_due_ms() const {
     std::optional<std::int64_t> earliest;
     for (const auto& pending : pending_)
-        if (!pending.in_flight && (!earliest || pending.next_attempt_ms < *earliest)) earliest = pending.next_attempt_ms;
+        if (!pending.in_flight && (!earliest || pending.next_attempt_ms < *earliest))
+            earliest = pending.next_attempt_ms;
     return earliest;
 }
 
@@ -199,9 +207,9 @@ Outbox::Restored Outbox::restore(std::string_view stored) {
         for (const auto& entry : *pending) {
             auto vote = vote_from_json(entry);
             if (!vote || !keys.insert(vote.value().key).second || restored.outbox.pending_.size() >= kMaxPending) {
-                restored.problems.push_back("stored vote " + std::to_string(index) + " was dropped: " +
-                                            (vote ? std::string("its key is a duplicate or the outbox is full")
-                                                  : vote.error()));
+                restored.problems.push_back(
+                    "stored vote " + std::to_string(index) + " was dropped: " +
+                    (vote ? std::string("its key is a duplicate or the outbox is full") : vote.error()));
                 restored.dropped += 1;
                 restored.keep_stored_text = true;
             } else {
@@ -222,7 +230,8 @@ Outbox::Restored Outbox::restore(std::string_view stored) {
             auto vote = vote_from_json(entry);
             if (!vote) continue;  // only a notice for the screen: not worth a problem report
             auto reason = entry.find("reason");
-            std::string text = reason != entry.end() && reason->is_string() ? reason->get<std::string>().substr(0, 500) : "";
+            std::string text =
+                reason != entry.end() && reason->is_string() ? reason->get<std::string>().substr(0, 500) : "";
             int status = static_cast<int>(std::clamp<std::int64_t>(read_time(entry, "status"), 0, 999));
             restored.outbox.rejected_.push_back({std::move(vote).value(), std::move(text), status});
             if (restored.outbox.rejected_.size() > kMaxRejected)

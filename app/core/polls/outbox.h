@@ -37,9 +37,9 @@ namespace stadsmijn::polls {
 struct PendingVote {
     VoteRequest vote;
     std::int64_t queued_at_ms = 0;
-    int attempts = 0;                // requests sent so far
+    int attempts = 0;  // requests sent so far
     std::int64_t next_attempt_ms = 0;
-    bool in_flight = false;          // sent, answer not in yet (not stored: after a restart it is due again)
+    bool in_flight = false;  // sent, answer not in yet (not stored: after a restart it is due again)
 };
 
 struct RejectedVote {
@@ -99,7 +99,7 @@ public:
     static Restored restore(std::string_view stored);
 
 private:
-    std::vector<PendingVote> pending_;   // in the order cast
+    std::vector<PendingVote> pending_;  // in the order cast
     std::vector<RejectedVote> rejected_;
 };
 

@@ -45,8 +45,8 @@ PollStatement read_statement(const JsonReader& item) {
     if (statement.sources.empty() && statement.devices.empty() && statement.materials.empty() &&
         statement.guidance.empty())
         item.problem("links to no facts: give at least one of sources, devices, materials or guidance");
-    bool figures = has_digit(statement.text.nl) || has_digit(statement.text.en) ||
-                   has_digit(statement.context.nl) || has_digit(statement.context.en);
+    bool figures = has_digit(statement.text.nl) || has_digit(statement.text.en) || has_digit(statement.context.nl) ||
+                   has_digit(statement.context.en);
     if (figures && statement.sources.empty())
         item.problem("contains a figure but cites no source; every figure needs a source id from content/sources.json");
     return statement;
@@ -60,7 +60,9 @@ const PollStatement* PollDefinition::find_statement(std::int64_t statement_id) c
     return nullptr;
 }
 
-std::string poll_file_path(std::string_view poll_id) { return kPollFolder + std::string(poll_id) + ".json"; }
+std::string poll_file_path(std::string_view poll_id) {
+    return kPollFolder + std::string(poll_id) + ".json";
+}
 
 std::string poll_id_from_path(std::string_view path) {
     if (!path.starts_with(kPollFolder) || !path.ends_with(".json")) return "";
@@ -93,7 +95,8 @@ PollDefinition read_poll_definition(const JsonReader& root, std::string_view id_
         if (!item.expect_object()) return;
         PollStatement statement = read_statement(item);
         if (statement.id > 0 && !ids.insert(statement.id).second)
-            item.problem_at("id", std::to_string(statement.id) + " is used by an earlier statement too; ids are never reused");
+            item.problem_at(
+                "id", std::to_string(statement.id) + " is used by an earlier statement too; ids are never reused");
         poll.statements.push_back(std::move(statement));
     });
     if (root.has("statements") && root.node()["statements"].is_array() && poll.statements.empty())
@@ -112,17 +115,20 @@ void check_poll_links(std::span<const PollDefinition> polls, const Content& cont
             const std::string at = "statements[" + std::to_string(i) + "]";
             auto check = [&](const char* kind, const std::vector<std::string>& ids, auto exists, const char* where) {
                 for (const auto& id : ids)
-                    if (!exists(id))
-                        problems.push_back({file, at + "." + kind, "'" + id + "' is not in " + where});
+                    if (!exists(id)) problems.push_back({file, at + "." + kind, "'" + id + "' is not in " + where});
             };
-            check("sources", statement.sources, [&](const std::string& id) { return content.find_source(id); },
-                  "content/sources.json");
-            check("devices", statement.devices, [&](const std::string& id) { return content.find_device(id); },
-                  "content/devices.json");
-            check("materials", statement.materials, [&](const std::string& id) { return content.find_material(id); },
-                  "content/materials.json");
-            check("guidance", statement.guidance, [&](const std::string& id) { return content.find_guidance(id); },
-                  "content/guidance.json");
+            check(
+                "sources", statement.sources, [&](const std::string& id) { return content.find_source(id); },
+                "content/sources.json");
+            check(
+                "devices", statement.devices, [&](const std::string& id) { return content.find_device(id); },
+                "content/devices.json");
+            check(
+                "materials", statement.materials, [&](const std::string& id) { return content.find_material(id); },
+                "content/materials.json");
+            check(
+                "guidance", statement.guidance, [&](const std::string& id) { return content.find_guidance(id); },
+                "content/guidance.json");
         }
     }
 }

@@ -39,10 +39,10 @@ struct PollStatement {
 struct PollDefinition {
     std::string id;  // kebab-case, also the route `#/poll/{id}` and the API path
     LocalText title;
-    LocalText question;     // what the conversation is about, shown above the statements
-    LocalText description;  // optional: who asks and what happens with the outcome
-    bool open = true;       // closed polls show results but take no votes or statements
-    std::uint64_t seed = 0; // the opinion-group maths' seed, recorded in the export manifest
+    LocalText question;      // what the conversation is about, shown above the statements
+    LocalText description;   // optional: who asks and what happens with the outcome
+    bool open = true;        // closed polls show results but take no votes or statements
+    std::uint64_t seed = 0;  // the opinion-group maths' seed, recorded in the export manifest
     std::vector<PollStatement> statements;
 
     const PollStatement* find_statement(std::int64_t statement_id) const;

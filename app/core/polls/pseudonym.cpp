@@ -85,12 +85,14 @@ PseudonymBook::Restored PseudonymBook::restore(std::string_view stored) {
     auto format = document.find("format");
     auto version = document.find("version");
     if (format == document.end() || !format->is_string() || *format != kFormat) {
-        restored.problems.push_back("the stored pseudonyms are not in the stadsmijn-pseudonyms format; they were set aside");
+        restored.problems.push_back(
+            "the stored pseudonyms are not in the stadsmijn-pseudonyms format; they were set aside");
         restored.keep_stored_text = true;
         return restored;
     }
     if (version == document.end() || !version->is_number_integer() || version->get<std::int64_t>() != kVersion) {
-        restored.problems.push_back("the stored pseudonyms were written by another version of the app; they were set aside");
+        restored.problems.push_back(
+            "the stored pseudonyms were written by another version of the app; they were set aside");
         restored.keep_stored_text = true;
         return restored;
     }

@@ -36,7 +36,9 @@ std::size_t decode(std::string_view text, std::size_t i, std::uint32_t& code_poi
     return length;
 }
 
-bool is_white_space(std::uint32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0; }
+bool is_white_space(std::uint32_t c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0;
+}
 
 // Characters that have no place in a one-line statement: C0 and C1 controls, and the bidi
 // embedding, override and isolate controls that can make a statement read differently on screen

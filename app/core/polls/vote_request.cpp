@@ -16,14 +16,22 @@ using Json = nlohmann::json;
 
 const char* type_name(const Json& value) {
     switch (value.type()) {
-        case Json::value_t::null: return "null";
-        case Json::value_t::boolean: return "true/false";
-        case Json::value_t::string: return "a string";
-        case Json::value_t::array: return "a list";
-        case Json::value_t::object: return "an object";
-        case Json::value_t::number_float: return "a fraction";
-        case Json::value_t::discarded: return "nothing";
-        default: return "a number";
+        case Json::value_t::null:
+            return "null";
+        case Json::value_t::boolean:
+            return "true/false";
+        case Json::value_t::string:
+            return "a string";
+        case Json::value_t::array:
+            return "a list";
+        case Json::value_t::object:
+            return "an object";
+        case Json::value_t::number_float:
+            return "a fraction";
+        case Json::value_t::discarded:
+            return "nothing";
+        default:
+            return "a number";
     }
 }
 
@@ -44,7 +52,8 @@ Result<Json> parse_object(std::string_view body, std::initializer_list<std::stri
     if (!is_valid_utf8(body)) return fail("the request body is not valid UTF-8");
     Json document = Json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
     if (document.is_discarded()) return fail("the request body is not valid JSON");
-    if (!document.is_object()) return fail(std::string("the request body must be a JSON object, not ") + type_name(document));
+    if (!document.is_object())
+        return fail(std::string("the request body must be a JSON object, not ") + type_name(document));
     for (const auto& item : document.items()) {
         bool known = false;
         for (auto key : allowed) known = known || item.key() == key;
@@ -67,8 +76,7 @@ Result<std::string> read_token(const Json& object, const char* field, bool (*val
                                const char* what) {
     auto text = read_string(object, field, true);
     if (!text) return text;
-    if (!valid(text.value()))
-        return fail(std::string(field) + ": must be " + what + ", not " + shown(text.value()));
+    if (!valid(text.value())) return fail(std::string(field) + ": must be " + what + ", not " + shown(text.value()));
     return text;
 }
 
@@ -84,9 +92,15 @@ constexpr const char* kTokenShape = "16 to 64 letters, digits, '-' or '_'";
 
 }  // namespace
 
-bool is_valid_pseudonym(std::string_view text) { return is_token(text, kTokenMinLength, kTokenMaxLength); }
-bool is_valid_idempotency_key(std::string_view text) { return is_token(text, kTokenMinLength, kTokenMaxLength); }
-bool is_valid_poll_id(std::string_view text) { return is_valid_id(text); }
+bool is_valid_pseudonym(std::string_view text) {
+    return is_token(text, kTokenMinLength, kTokenMaxLength);
+}
+bool is_valid_idempotency_key(std::string_view text) {
+    return is_token(text, kTokenMinLength, kTokenMaxLength);
+}
+bool is_valid_poll_id(std::string_view text) {
+    return is_valid_id(text);
+}
 
 Result<Vote> vote_from_name(std::string_view name) {
     if (name == "agree") return Vote::agree;
@@ -111,8 +125,9 @@ Result<VoteRequest> parse_vote_request(std::string_view poll, std::string_view b
     if (statement == object.end() || statement->is_null()) return fail("statement: is missing");
     if (!statement->is_number_integer())
         return fail(std::string("statement: must be a whole number (a statement id), not ") + type_name(*statement));
-    if (statement->is_number_unsigned() ? statement->get<std::uint64_t>() > 999999999ULL
-                                        : (statement->get<std::int64_t>() < 1 || statement->get<std::int64_t>() > 999999999))
+    if (statement->is_number_unsigned()
+            ? statement->get<std::uint64_t>() > 999999999ULL
+            : (statement->get<std::int64_t>() < 1 || statement->get<std::int64_t>() > 999999999))
         return fail("statement: " + statement->dump() + " is not a statement id");
     vote.statement = statement->get<std::int64_t>();
 
@@ -183,7 +198,9 @@ std::string statement_request_body(const StatementRequest& statement) {
     return body.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-std::string vote_request_path(std::string_view poll) { return "/api/polls/" + std::string(poll) + "/votes"; }
+std::string vote_request_path(std::string_view poll) {
+    return "/api/polls/" + std::string(poll) + "/votes";
+}
 std::string statement_request_path(std::string_view poll) {
     return "/api/polls/" + std::string(poll) + "/statements";
 }
