@@ -24,7 +24,9 @@ void security_headers(httplib::Response& res) {
 
 void json_error(httplib::Response& res, int status, const std::string& message) {
     res.status = status;
-    res.set_content(nlohmann::json{{"error", message}}.dump(), "application/json; charset=utf-8");
+    // replace: a path with invalid UTF-8 (GET /api/%FF) must not make dump() throw (a 500).
+    res.set_content(nlohmann::json{{"error", message}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                    "application/json; charset=utf-8");
 }
 
 }  // namespace

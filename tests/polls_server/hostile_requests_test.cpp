@@ -169,6 +169,7 @@ TEST_CASE("every request of the hostile corpus gets a 4xx with a JSON error, and
         {"NUL in the municipality", "GET", "/api/polls/" + kPoll + "/results?municipality=haarlem%00", ""},
         {"two municipalities", "GET", "/api/polls/" + kPoll + "/results?municipality=haarlem&municipality=almere", ""},
         {"invalid UTF-8 in the path", "GET", "/api/polls/%FF%FE", ""},
+        {"invalid UTF-8 in an unknown API path", "GET", "/api/%FF%FE", ""},
         {"a header-injection token", "GET", "/api/admin/polls/" + kPoll + "/statements", "", "", "x\r\nX-Admin: yes"},
         {"moderation with a vote body", "POST", "/api/admin/polls/" + kPoll + "/statements/1",
          with("vote", "\"agree\""), "application/json", kAdminToken},
