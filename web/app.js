@@ -78,6 +78,14 @@
     return {};
   }
 
+  const announcer = document.getElementById('announcer');
+  const mirror = new window.StadsmijnMirror(document.getElementById('mirror'), {
+    activate: (id) => Module._stadsmijn_activate(id),
+    setText: (id, value) => passString((pointer) => Module._stadsmijn_set_text(id, pointer), value),
+    setNumber: (id, value) => Module._stadsmijn_set_number(id, value),
+    focus: (id) => Module._stadsmijn_focus(id),
+  });
+
   const Module = {
     canvas: canvas,
     arguments: [location.hash, darkScheme.matches ? '1' : '0'].concat(Array.from(navigator.languages || [])),
@@ -87,11 +95,16 @@
     printErr: (text) => console.warn(text),
     onAbort: (what) => showFailure(words.failed, 'aborted: ' + what),
     onAppError: (message) => showFailure(message.startsWith('WebGL') ? words.webgl : words.failed, message),
+    onMirror: (json) => mirror.update(json),
+    onAnnounce: (message) => {
+      // Cleared first, so the same words said twice are still announced.
+      announcer.textContent = '';
+      setTimeout(() => { announcer.textContent = message; }, 50);
+    },
     onFirstFrame: () => { firstFrameAt = performance.now(); },
     onAppReady: () => {
       ready = true;
       loading.classList.add('done');
-      canvas.focus({ preventScroll: true });
     },
   };
   window.Module = Module;
@@ -106,7 +119,7 @@
     paused: () => (ready ? Module._stadsmijn_paused() === 1 : false),
     route: () => (ready ? text(Module._stadsmijn_route()) : ''),
     language: () => (ready ? text(Module._stadsmijn_language()) : ''),
-    semantics: () => (ready ? JSON.parse(text(Module._stadsmijn_semantics())) : []),
+    semantics: () => (ready ? JSON.parse(text(Module._stadsmijn_semantics())).nodes || [] : []),
     lastError: () => lastError || (ready ? text(Module._stadsmijn_last_error()) : ''),
   };
 
@@ -123,6 +136,10 @@
   window.addEventListener('popstate', () => {
     if (ready) passString(Module._stadsmijn_url_changed, location.hash);
   });
+  // The canvas never keeps Tab: SDL would swallow it (a keyboard trap); the browser moves on to the mirror.
+  window.addEventListener('keydown', (event) => {
+    if (event.key === 'Tab' && event.target === canvas) event.stopPropagation();
+  }, true);
   darkScheme.addEventListener('change', (event) => { if (ready) Module._stadsmijn_set_dark(event.matches ? 1 : 0); });
   document.addEventListener('visibilitychange', () => { if (ready && !document.hidden) Module._stadsmijn_wake(); });
 

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <cmath>
+#include <cstdio>
 
 #include "platform/bundle.h"
 #include "ui/app_ui.h"
@@ -31,22 +32,41 @@ std::span<const unsigned char> bytes_of(const char* path) {
 }
 }  // namespace
 
-std::string semantics_json(const ui::Semantics& semantics) {
+namespace {
+std::string css_colour(ui::Rgb c) {
+    char text[8];
+    std::snprintf(text, sizeof text, "#%02X%02X%02X", c.r, c.g, c.b);
+    return text;
+}
+}  // namespace
+
+std::string semantics_json(const ui::Semantics& semantics, const ui::Palette& palette) {
     nlohmann::json nodes = nlohmann::json::array();
     for (const auto& node : semantics.nodes()) {
-        nodes.push_back({{"id", node.id},
-                         {"role", ui::role_name(node.role)},
-                         {"name", node.name},
-                         {"value", node.value},
-                         {"checked", node.checked},
-                         {"level", node.level},
-                         {"x", node.x},
-                         {"y", node.y},
-                         {"w", node.width},
-                         {"h", node.height}});
+        nlohmann::json item = {{"id", node.id},       {"role", ui::role_name(node.role)},
+                               {"name", node.name},   {"x", node.x},
+                               {"y", node.y},         {"w", node.width},
+                               {"h", node.height}};
+        if (node.parent) item["parent"] = node.parent;
+        if (!node.value.empty()) item["value"] = node.value;
+        if (!node.description.empty()) item["description"] = node.description;
+        if (node.level) item["level"] = node.level;
+        if (node.checked) item["checked"] = true;
+        if (node.disabled) item["disabled"] = true;
+        if (node.role == ui::Role::slider) {
+            item["min"] = node.min;
+            item["max"] = node.max;
+            item["step"] = node.step;
+            item["number"] = node.number;
+        }
+        nodes.push_back(std::move(item));
     }
+    nlohmann::json page = {{"nodes", std::move(nodes)},
+                           {"text", css_colour(palette.text)},
+                           {"focus", css_colour(palette.focus)},
+                           {"background", css_colour(palette.background)}};
     // Replace, not throw, on invalid UTF-8: the web build has no exceptions.
-    return nodes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return page.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 AppRuntime::AppRuntime(HostHooks hooks) : hooks_(std::move(hooks)) {}
@@ -117,6 +137,26 @@ void AppRuntime::handle_event(const SDL_Event& event) {
 
 void AppRuntime::wake() { frames_to_settle_ = std::max(frames_to_settle_, settle_frames); }
 
+void AppRuntime::activate_from_page(unsigned widget_id) {
+    page_input_.activate = widget_id;
+    wake();
+}
+
+void AppRuntime::text_from_page(unsigned widget_id, std::string text) {
+    page_input_.texts[widget_id] = std::move(text);
+    wake();
+}
+
+void AppRuntime::number_from_page(unsigned widget_id, double value) {
+    page_input_.numbers[widget_id] = value;
+    wake();
+}
+
+void AppRuntime::focus_from_page(unsigned widget_id) {
+    scroll_to_widget_ = widget_id;
+    wake();
+}
+
 void AppRuntime::set_system_prefers_dark(bool dark) {
     state_.system_prefers_dark = dark;
     wake();
@@ -141,7 +181,11 @@ void AppRuntime::show_route(Route route, bool push_history) {
     state_.route = std::move(route);
     if (push_history && hooks_.set_url) hooks_.set_url(format_route(state_.route), false);
     std::string title = ui::page_title(translator_, state_.route);
-    if (title != title_ && hooks_.set_title) hooks_.set_title(title);
+    if (title != title_) {
+        if (hooks_.set_title) hooks_.set_title(title);
+        // A screen reader hears where a link or the back button led.
+        if (!title_.empty() && hooks_.announce) hooks_.announce(title);
+    }
     title_ = title;
     if (screen_changed) reset_scroll_ = true;
 }
@@ -185,10 +229,15 @@ void AppRuntime::frame() {
     ImGui::NewFrame();
     ui::UiActions actions;
     const ui::Palette& palette = ui::palette_for(state_.preferences.theme, state_.system_prefers_dark);
-    ui::UiFrame ui_frame{content_, problems_, translator_, state_, fonts_, palette, semantics_, actions};
+    ui::UiFrame ui_frame{content_,   problems_, translator_, state_,      fonts_,
+                         palette,    semantics_, actions,    ui_state_, page_input_};
+    ui_frame.page_edits_text = hooks_.page_edits_text;
     ui_frame.reset_scroll = reset_scroll_;
+    ui_frame.scroll_to_widget = scroll_to_widget_;
     reset_scroll_ = false;
+    scroll_to_widget_ = 0;
     ui::draw_app(ui_frame);
+    page_input_ = {};
     ImGui::Render();
 
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -215,6 +264,12 @@ void AppRuntime::frame() {
         wake();
     }
     if (actions.open_url && hooks_.open_url) hooks_.open_url(*actions.open_url);
+
+    std::string json = semantics_json(semantics_, palette);
+    if (json != mirrored_json_) {
+        mirrored_json_ = std::move(json);
+        if (hooks_.update_mirror) hooks_.update_mirror(mirrored_json_);
+    }
 }
 
 bool AppRuntime::wants_frames() const {

@@ -17,7 +17,9 @@
 #include "core/content/content.h"
 #include "core/i18n.h"
 #include "ui/fonts.h"
+#include "ui/frame.h"
 #include "ui/semantics.h"
+#include "ui/theme.h"
 
 struct SDL_Window;
 union SDL_Event;
@@ -30,10 +32,15 @@ struct HostHooks {
     std::function<void(const std::string& title)> set_title;
     std::function<void(const std::string& code)> set_document_language;
     std::function<void(const std::string& url)> open_url;  // in a new tab
+    // The page mirrors the frame's semantics into DOM elements (JSON, see semantics_json);
+    // called only when they changed. Empty on the desktop.
+    std::function<void(const std::string& json)> update_mirror;
+    std::function<void(const std::string& message)> announce;  // aria-live, for route changes and results
+    bool page_edits_text = false;  // text fields are edited in the page's real <input>s
 };
 
 // The semantics of a frame as JSON, for the page's test API and (later) its DOM mirror.
-std::string semantics_json(const ui::Semantics& semantics);
+std::string semantics_json(const ui::Semantics& semantics, const ui::Palette& palette);
 
 class AppRuntime {
 public:
@@ -50,6 +57,14 @@ public:
     void set_system_prefers_dark(bool dark);
     void wake();  // something outside wants a frame (a network answer, a resize)
 
+    // Input from the page's DOM mirror (a screen reader, the keyboard, a phone's keyboard),
+    // applied in the next frame.
+    void activate_from_page(unsigned widget_id);
+    void text_from_page(unsigned widget_id, std::string text);
+    void number_from_page(unsigned widget_id, double value);
+    // A mirror element got keyboard focus: scroll the page so its widget is in view.
+    void focus_from_page(unsigned widget_id);
+
     void frame();
     bool wants_frames() const;
 
@@ -59,6 +74,7 @@ public:
     const std::string& last_error() const { return last_error_; }
     float font_pixel_ratio() const { return fonts_.pixel_ratio; }  // the atlas's device pixels per CSS pixel
     const ui::Semantics& semantics() const { return semantics_; }
+    const std::string& mirror_json() const { return mirrored_json_; }  // the last frame's semantics_json
 
 private:
     void load_bundle();
@@ -75,6 +91,10 @@ private:
     ui::Fonts fonts_;
     ui::FontBytes font_bytes_;
     ui::Semantics semantics_;
+    ui::UiState ui_state_;
+    ui::PageInput page_input_;
+    unsigned scroll_to_widget_ = 0;
+    std::string mirrored_json_;
     const void* applied_palette_ = nullptr;
     float applied_text_scale_ = 0;
     unsigned frames_drawn_ = 0;

@@ -25,41 +25,24 @@ void draw_screen(UiFrame& f) {
 
 void language_switch(UiFrame& f) {
     const auto languages = f.t.languages();
+    std::vector<std::string> labels, spoken;
+    int selected = 0;
     const ImGuiStyle& style = ImGui::GetStyle();
     float total = 0;
     ImGui::PushFont(f.fonts.strong);  // measured in the wider weight, so the row never overflows
-    for (const auto& code : languages) total += ImGui::CalcTextSize(code.c_str()).x + 2 * style.FramePadding.x + 4;
+    for (std::size_t i = 0; i < languages.size(); ++i) {
+        std::string label = languages[i];
+        for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        total += ImGui::CalcTextSize(label.c_str()).x + 2 * style.FramePadding.x + 6;
+        labels.push_back(label);
+        spoken.push_back(f.t.text("language.name." + languages[i]));
+        if (languages[i] == f.t.language()) selected = static_cast<int>(i);
+    }
     ImGui::PopFont();
     total += style.ItemSpacing.x * static_cast<float>(languages.size() - 1);
     ImGui::SameLine(std::max(0.0f, f.column_right - total));
-    bool first = true;
-    for (const auto& code : languages) {
-        if (!first) ImGui::SameLine();
-        first = false;
-        bool current = code == f.t.language();
-        std::string label = code;
-        for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        ImGui::PushID(code.c_str());
-        ImGui::PushFont(current ? f.fonts.strong : f.fonts.body);
-        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(current ? ImGuiCol_FrameBg : ImGuiCol_WindowBg));
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
-        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, current ? 2.0f : 1.0f);
-        bool clicked = ImGui::Button(label.c_str());
-        ImGui::PopStyleVar();
-        ImGui::PopStyleColor(3);
-        ImGui::PopFont();
-        SemanticNode node;
-        node.id = ImGui::GetItemID();
-        node.role = Role::radio;
-        node.name = f.t.text("language.name." + code);
-        node.checked = current;
-        ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-        node.x = min.x, node.y = min.y, node.width = max.x - min.x, node.height = max.y - min.y;
-        f.semantics.add(node);
-        if (clicked && !current) f.actions.language = code;
-        ImGui::PopID();
-    }
+    int chosen = radio_row(f, "##language", f.text("language.label"), labels, spoken, selected);
+    if (chosen >= 0) f.actions.language = languages[static_cast<std::size_t>(chosen)];
 }
 
 void top_bar(UiFrame& f) {
@@ -95,6 +78,20 @@ void drag_to_scroll() {
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
     if (ImGui::GetActiveID() != 0 && !ImGui::GetCurrentContext()->ActiveIdIsAlive) return;
     ImGui::ClearActiveID();
+}
+
+// Keyboard focus moved (in the page's mirror) to a widget outside the visible part of the
+// page: scroll so it shows, with some room around it.
+void bring_into_view(const UiFrame& f) {
+    if (!f.scroll_to_widget) return;
+    const SemanticNode* node = f.semantics.find_id(f.scroll_to_widget);
+    if (!node) return;
+    float view = ImGui::GetWindowHeight();
+    float margin = 48.0f;
+    if (node->y < margin)
+        ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() + node->y - margin));
+    else if (node->y + node->height > view - margin)
+        ImGui::SetScrollY(ImGui::GetScrollY() + node->y + node->height - view + margin);
 }
 
 }  // namespace
@@ -142,6 +139,7 @@ void draw_app(UiFrame& f) {
     ImGui::PopTextWrapPos();
     if (margin > 0) ImGui::Unindent(margin);
     drag_to_scroll();
+    bring_into_view(f);
     ImGui::End();
 }
 

@@ -1,6 +1,7 @@
 // Everything a screen needs to draw one frame, and what it asks the platform to do.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,20 @@ struct UiActions {
     bool wants_another_frame = false;     // an animation is running
 };
 
+// What the page did to the widgets since the last frame, through the DOM mirror: a screen
+// reader or keyboard activating a button, text typed into a real <input>, a slider moved.
+struct PageInput {
+    unsigned activate = 0;                    // the id of a widget activated in the page
+    std::map<unsigned, std::string> texts;   // text field id -> its new contents
+    std::map<unsigned, double> numbers;      // slider id -> its new value
+};
+
+// View state the screens keep between frames (what is typed in a search field, an open
+// section): not the citizen's data, which changes only through UiActions.
+struct UiState {
+    std::map<std::string, std::string> fields;
+};
+
 struct UiFrame {
     const Content& content;
     const Problems& content_problems;  // shown to the citizen, never hidden
@@ -30,12 +45,17 @@ struct UiFrame {
     const Palette& palette;
     Semantics& semantics;
     UiActions& actions;
-    bool reset_scroll = false;  // a new route starts at the top of the page
+    UiState& ui;
+    const PageInput& page_input;
+    bool page_edits_text = false;  // web: text is typed into real <input>s of the mirror
+    bool reset_scroll = false;      // a new route starts at the top of the page
+    unsigned scroll_to_widget = 0;  // keyboard focus moved to this widget: bring it into view
     float column_right = 0;  // right edge of the reading column, window coordinates; set by draw_app
 
 
     // Width from the cursor to the column's right edge: full-width widgets use this.
     float available_width() const;
+    bool activated(unsigned id) const { return id != 0 && page_input.activate == id; }
     std::string text(std::string_view key, const TextArgs& args = {}) const { return t.text(key, args); }
 };
 

@@ -1,8 +1,9 @@
 // What a frame drew, in words: role, name, state and bounds of each widget.
 //
 // Widgets record themselves here as they draw. The platform layer mirrors the list into the
-// page for screen readers and browser tests; the UI tests read it to check a screen without
-// looking at pixels.
+// page as hidden, positioned DOM elements for screen readers, keyboard users and browser tests
+// (web/mirror.js); the UI tests read it to check a screen without looking at pixels.
+// Groups (lists, tables, radio groups) nest: begin_group() makes later nodes its children.
 #pragma once
 
 #include <string>
@@ -10,31 +11,71 @@
 
 namespace stadsmijn::ui {
 
-enum class Role { heading, text, button, link, checkbox, radio, slider, textbox, list, listitem, table, image, status };
+enum class Role {
+    heading,
+    text,
+    button,
+    link,          // value: the route ("#/about") or the web address it opens
+    checkbox,
+    radio,
+    radiogroup,
+    slider,
+    textbox,
+    searchbox,
+    list,
+    listitem,
+    table,
+    row,
+    cell,
+    columnheader,
+    image,         // a chart or picture: name is its text equivalent
+    status,        // a message that must be noticed (aria-live)
+    group,         // a labelled region
+};
 
 struct SemanticNode {
-    unsigned id = 0;       // the ImGui id, stable across frames
+    unsigned id = 0;       // the ImGui id, stable across frames: the DOM element's key
+    unsigned parent = 0;   // 0: top level
     Role role = Role::text;
     std::string name;      // what a screen reader says
-    std::string value;     // a text field's contents, a slider's value; a link's target
+    std::string value;     // text in a text field, a slider's value text, a link's target
+    std::string description;
     int level = 0;         // headings: 1..3
-    bool checked = false;  // checkbox, radio; "current" for a link to the shown route
+    bool checked = false;  // checkbox, radio; for a link: it is the current page
     bool disabled = false;
-    float x = 0, y = 0, width = 0, height = 0;  // in CSS pixels
+    double min = 0, max = 0, step = 0, number = 0;  // sliders
+    float x = 0, y = 0, width = 0, height = 0;      // in CSS pixels
 };
 
 const char* role_name(Role role);
 
 class Semantics {
 public:
-    void begin_frame() { nodes_.clear(); }
-    void add(SemanticNode node) { nodes_.push_back(std::move(node)); }
+    void begin_frame() {
+        nodes_.clear();
+        open_groups_.clear();
+    }
+    void add(SemanticNode node) {
+        if (!open_groups_.empty()) node.parent = open_groups_.back();
+        nodes_.push_back(std::move(node));
+    }
+    // Adds a group node; nodes added until end_group() become its children.
+    void begin_group(SemanticNode node) {
+        unsigned id = node.id;
+        add(std::move(node));
+        open_groups_.push_back(id);
+    }
+    void end_group() {
+        if (!open_groups_.empty()) open_groups_.pop_back();
+    }
     const std::vector<SemanticNode>& nodes() const { return nodes_; }
 
     const SemanticNode* find(Role role, const std::string& name) const;
+    const SemanticNode* find_id(unsigned id) const;
 
 private:
     std::vector<SemanticNode> nodes_;
+    std::vector<unsigned> open_groups_;
 };
 
 }  // namespace stadsmijn::ui

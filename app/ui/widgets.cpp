@@ -4,12 +4,16 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
 
 namespace stadsmijn::ui {
 
 namespace {
 
 ImU32 colour(Rgb c) { return IM_COL32(c.r, c.g, c.b, 255); }
+ImVec4 colour4(Rgb c) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f); }
 
 SemanticNode node_for_last_item(Role role, const std::string& name) {
     SemanticNode node;
@@ -28,6 +32,15 @@ void wrapped(const std::string& text) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
     ImGui::PopTextWrapPos();
+}
+
+// An id for the n-th part of a widget (ImGui 1.86 has no GetID(int)).
+ImGuiID numbered_id(std::size_t n) { return ImGui::GetID(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(n + 1))); }
+
+// An invisible button that also answers to activation from the page.
+bool pressable(UiFrame& f, const char* id, ImVec2 size) {
+    bool clicked = ImGui::InvisibleButton(id, size);
+    return clicked || f.activated(ImGui::GetItemID());
 }
 
 }  // namespace
@@ -79,7 +92,7 @@ void entry_card(UiFrame& f, const char* id, const std::string& title, const std:
                    (badge.empty() ? 0 : line_gap + badge_size.y);
 
     ImVec2 top_left = ImGui::GetCursorScreenPos();
-    bool clicked = ImGui::InvisibleButton(id, ImVec2(width, height));
+    bool clicked = pressable(f, id, ImVec2(width, height));
     bool hovered = ImGui::IsItemHovered();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 bottom_right(top_left.x + width, top_left.y + height);
@@ -102,6 +115,7 @@ void entry_card(UiFrame& f, const char* id, const std::string& title, const std:
 
     SemanticNode node = node_for_last_item(Role::link, badge.empty() ? title : title + " (" + badge + ")");
     node.value = format_route(target);
+    node.description = subtitle;
     f.semantics.add(std::move(node));
     if (clicked) f.actions.navigate = target;
 }
@@ -112,9 +126,10 @@ void route_link(UiFrame& f, const char* id, const std::string& label, const Rout
     ImVec2 pos = ImGui::GetCursorScreenPos();
     // Line up with framed widgets on the same line (after AlignTextToFramePadding).
     float baseline = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
-    bool clicked = ImGui::InvisibleButton("##link", ImVec2(size.x, size.y + baseline));
+    bool clicked = pressable(f, "##link", ImVec2(size.x, size.y + baseline));
     pos.y += baseline;
-    bool current = f.state.route.screen == target.screen && f.state.route.device_id == target.device_id;
+    bool current = f.state.route.screen == target.screen && f.state.route.device_id == target.device_id &&
+                   f.state.route.poll_id == target.poll_id;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImU32 ink = colour(current ? f.palette.text : f.palette.link);
     draw->AddText(pos, ink, label.c_str());
@@ -134,7 +149,7 @@ void web_link(UiFrame& f, const char* id, const std::string& label, const std::s
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float wrap = f.available_width();
     ImVec2 size = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
-    bool clicked = ImGui::InvisibleButton("##weblink", size);
+    bool clicked = pressable(f, "##weblink", size);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImU32 ink = colour(f.palette.link);
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ink, label.c_str(), nullptr, wrap);
@@ -147,15 +162,197 @@ void web_link(UiFrame& f, const char* id, const std::string& label, const std::s
     ImGui::PopID();
 }
 
-bool primary_button(UiFrame& f, const char* id, const std::string& label) {
+namespace {
+bool button_with(UiFrame& f, const char* id, const std::string& label, bool primary) {
     ImGui::PushID(id);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(f.palette.accent_text.r / 255.0f, f.palette.accent_text.g / 255.0f,
-                                                f.palette.accent_text.b / 255.0f, 1.0f));
+    if (primary) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour4(f.palette.accent_text));
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour4(f.palette.text));
+        ImGui::PushStyleColor(ImGuiCol_Button, colour4(f.palette.surface));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour4(f.palette.background));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour4(f.palette.background));
+    }
     bool clicked = ImGui::Button((label + "##button").c_str());
-    ImGui::PopStyleColor();
+    clicked = clicked || f.activated(ImGui::GetItemID());
+    ImGui::PopStyleColor(primary ? 1 : 4);
     f.semantics.add(node_for_last_item(Role::button, label));
     ImGui::PopID();
     return clicked;
+}
+}  // namespace
+
+bool primary_button(UiFrame& f, const char* id, const std::string& label) { return button_with(f, id, label, true); }
+bool secondary_button(UiFrame& f, const char* id, const std::string& label) { return button_with(f, id, label, false); }
+
+int radio_row(UiFrame& f, const char* id, const std::string& group_label, const std::vector<std::string>& labels,
+              const std::vector<std::string>& spoken_labels, int selected) {
+    ImGui::PushID(id);
+    int chosen = -1;
+    ImGui::BeginGroup();
+    SemanticNode group;
+    group.id = ImGui::GetID("##group");
+    group.role = Role::radiogroup;
+    group.name = group_label;
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    group.x = start.x;
+    group.y = start.y;
+    f.semantics.begin_group(group);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (i > 0) ImGui::SameLine();
+        bool current = static_cast<int>(i) == selected;
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushFont(current ? f.fonts.strong : f.fonts.body);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour4(f.palette.text));
+        ImGui::PushStyleColor(ImGuiCol_Button, colour4(current ? f.palette.surface : f.palette.background));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour4(f.palette.surface));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour4(f.palette.surface));
+        ImGui::PushStyleColor(ImGuiCol_Border, colour4(current ? f.palette.text : f.palette.border));
+        // Selection is shown by a thicker border and bold text, not by colour alone.
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, current ? 2.5f : 1.0f);
+        bool clicked = ImGui::Button(labels[i].c_str());
+        clicked = clicked || f.activated(ImGui::GetItemID());
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor(5);
+        ImGui::PopFont();
+        SemanticNode node = node_for_last_item(Role::radio, i < spoken_labels.size() ? spoken_labels[i] : labels[i]);
+        node.checked = current;
+        f.semantics.add(std::move(node));
+        if (clicked && !current) chosen = static_cast<int>(i);
+        ImGui::PopID();
+    }
+    f.semantics.end_group();
+    ImGui::EndGroup();
+    ImGui::PopID();
+    return chosen;
+}
+
+bool checkbox(UiFrame& f, const char* id, const std::string& label, bool& value) {
+    ImGui::PushID(id);
+    bool changed = ImGui::Checkbox((label + "##checkbox").c_str(), &value);
+    if (!changed && f.activated(ImGui::GetItemID())) {
+        value = !value;
+        changed = true;
+    }
+    SemanticNode node = node_for_last_item(Role::checkbox, label);
+    node.checked = value;
+    f.semantics.add(std::move(node));
+    ImGui::PopID();
+    return changed;
+}
+
+bool slider(UiFrame& f, const char* id, const std::string& label, float& value, float min, float max, float step,
+            const std::string& value_text) {
+    ImGui::PushID(id);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::SetNextItemWidth(f.available_width());
+    bool changed = ImGui::SliderFloat("##slider", &value, min, max, value_text.c_str());
+    unsigned item = ImGui::GetItemID();
+    if (auto page = f.page_input.numbers.find(item); page != f.page_input.numbers.end()) {
+        value = static_cast<float>(page->second);
+        changed = true;
+    }
+    if (changed && step > 0) value = min + step * std::round((value - min) / step);
+    value = std::clamp(value, min, max);
+    SemanticNode node = node_for_last_item(Role::slider, label);
+    node.value = value_text;
+    node.min = min;
+    node.max = max;
+    node.step = step;
+    node.number = value;
+    f.semantics.add(std::move(node));
+    ImGui::PopID();
+    return changed;
+}
+
+bool text_field(UiFrame& f, const char* id, const std::string& label, std::string& value,
+                const std::string& placeholder, bool search) {
+    ImGui::PushID(id);
+    ImGui::TextUnformatted(label.c_str());
+    float width = f.available_width();
+    bool changed = false;
+    unsigned item = 0;
+    if (f.page_edits_text) {
+        // The page's real <input> sits on top of this frame and takes the typing (phones get
+        // their keyboard, IME and autocorrect); the canvas only draws the frame behind it.
+        ImVec2 size(width, ImGui::GetFrameHeight());
+        ImGui::InvisibleButton("##field", size);
+        item = ImGui::GetItemID();
+        ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(min, max, colour(f.palette.surface), ImGui::GetStyle().FrameRounding);
+        draw->AddRect(min, max, colour(f.palette.border), ImGui::GetStyle().FrameRounding, 0, 1.5f);
+        if (auto page = f.page_input.texts.find(item); page != f.page_input.texts.end() && page->second != value) {
+            value = page->second;
+            changed = true;
+        }
+    } else {
+        char buffer[256];
+        std::snprintf(buffer, sizeof buffer, "%s", value.c_str());
+        ImGui::SetNextItemWidth(width);
+        if (ImGui::InputTextWithHint("##field", placeholder.c_str(), buffer, sizeof buffer)) {
+            value = buffer;
+            changed = true;
+        }
+        item = ImGui::GetItemID();
+    }
+    SemanticNode node = node_for_last_item(search ? Role::searchbox : Role::textbox, label);
+    node.id = item;
+    node.value = value;
+    node.description = placeholder;
+    f.semantics.add(std::move(node));
+    ImGui::PopID();
+    return changed;
+}
+
+void data_table(UiFrame& f, const char* id, const std::string& caption, const std::vector<std::string>& headers,
+                const std::vector<std::vector<std::string>>& rows) {
+    ImGui::PushID(id);
+    SemanticNode table;
+    table.id = ImGui::GetID("##table");
+    table.role = Role::table;
+    table.name = caption;
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    table.x = start.x;
+    table.y = start.y;
+    table.width = f.available_width();
+    f.semantics.begin_group(table);
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("##table", static_cast<int>(headers.size()), flags, ImVec2(f.available_width(), 0))) {
+        auto record_row = [&](int index) {
+            SemanticNode row;
+            row.id = numbered_id(static_cast<std::size_t>(index + 1));
+            row.role = Role::row;
+            f.semantics.begin_group(row);
+        };
+        record_row(-1);
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (std::size_t c = 0; c < headers.size(); ++c) {
+            ImGui::TableSetColumnIndex(static_cast<int>(c));
+            ImGui::PushFont(f.fonts.strong);
+            wrapped(headers[c]);
+            ImGui::PopFont();
+            SemanticNode cell = node_for_last_item(Role::columnheader, headers[c]);
+            cell.id = numbered_id(1000 + c);
+            f.semantics.add(std::move(cell));
+        }
+        f.semantics.end_group();
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            record_row(static_cast<int>(r));
+            ImGui::TableNextRow();
+            for (std::size_t c = 0; c < rows[r].size() && c < headers.size(); ++c) {
+                ImGui::TableSetColumnIndex(static_cast<int>(c));
+                wrapped(rows[r][c]);
+                SemanticNode cell = node_for_last_item(Role::cell, rows[r][c]);
+                cell.id = numbered_id(100000 + r * 100 + c);
+                f.semantics.add(std::move(cell));
+            }
+            f.semantics.end_group();
+        }
+        ImGui::EndTable();
+    }
+    f.semantics.end_group();
+    ImGui::PopID();
 }
 
 void warning_banner(UiFrame& f, const std::string& title, const std::string& detail) {
@@ -172,6 +369,8 @@ void warning_banner(UiFrame& f, const std::string& title, const std::string& det
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(top_left, ImVec2(top_left.x + width, top_left.y + height), colour(f.palette.warning_surface),
                         style.ChildRounding);
+    draw->AddRect(top_left, ImVec2(top_left.x + width, top_left.y + height), colour(f.palette.warning_text),
+                  style.ChildRounding);
     ImVec2 pos(top_left.x + style.FramePadding.x, top_left.y + style.FramePadding.y);
     ImGui::PushFont(f.fonts.strong);
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, colour(f.palette.warning_text), title.c_str(), nullptr,
@@ -180,7 +379,15 @@ void warning_banner(UiFrame& f, const std::string& title, const std::string& det
     pos.y += title_size.y + style.ItemInnerSpacing.y;
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, colour(f.palette.warning_text), detail.c_str(), nullptr,
                   inner);
-    f.semantics.add(node_for_last_item(Role::status, title + ". " + detail));
+    SemanticNode node;
+    node.id = ImGui::GetID(title.c_str());
+    node.role = Role::status;
+    node.name = title + ". " + detail;
+    node.x = top_left.x;
+    node.y = top_left.y;
+    node.width = width;
+    node.height = height;
+    f.semantics.add(std::move(node));
 }
 
 }  // namespace stadsmijn::ui

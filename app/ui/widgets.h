@@ -1,8 +1,10 @@
-// The few widgets every screen is made of. Each draws with ImGui and records what it is in the
-// frame's Semantics, so screen readers and tests know what is on screen.
+// The widgets every screen is made of. Each draws with ImGui and records what it is in the
+// frame's Semantics, so screen readers, keyboard users and tests know what is on screen; each
+// that can be activated also answers to activation from the page (PageInput).
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/routes.h"
 #include "ui/frame.h"
@@ -13,7 +15,7 @@ void heading(UiFrame& f, const std::string& text, int level = 1);
 void paragraph(UiFrame& f, const std::string& text);
 void muted(UiFrame& f, const std::string& text);
 
-// A full-width button that opens a route: the entry points of the journeys.
+// A full-width card that opens a route: the entry points of the journeys.
 // `id` keeps the widget's identity when the language changes its label.
 void entry_card(UiFrame& f, const char* id, const std::string& title, const std::string& subtitle,
                 const Route& target, const std::string& badge = {});
@@ -22,8 +24,28 @@ void entry_card(UiFrame& f, const char* id, const std::string& title, const std:
 void route_link(UiFrame& f, const char* id, const std::string& label, const Route& target);
 void web_link(UiFrame& f, const char* id, const std::string& label, const std::string& url);
 
-// A primary button; returns true when activated.
+// A button; returns true when activated (by pointer, keyboard or screen reader).
 bool primary_button(UiFrame& f, const char* id, const std::string& label);
+bool secondary_button(UiFrame& f, const char* id, const std::string& label);
+
+// One choice out of several, shown as a row of toggle buttons. Returns the index chosen this
+// frame, or -1.
+int radio_row(UiFrame& f, const char* id, const std::string& group_label, const std::vector<std::string>& labels,
+              const std::vector<std::string>& spoken_labels, int selected);
+
+bool checkbox(UiFrame& f, const char* id, const std::string& label, bool& value);
+
+// A slider with the value spoken as `value_text`; returns true when the value changed.
+bool slider(UiFrame& f, const char* id, const std::string& label, float& value, float min, float max, float step,
+            const std::string& value_text);
+
+// A single-line text field; the text lives in `value`. Returns true when it changed.
+bool text_field(UiFrame& f, const char* id, const std::string& label, std::string& value,
+                const std::string& placeholder = {}, bool search = false);
+
+// A table with a caption, header row and text cells (also the text equivalent of a chart).
+void data_table(UiFrame& f, const char* id, const std::string& caption, const std::vector<std::string>& headers,
+                const std::vector<std::vector<std::string>>& rows);
 
 // A yellow banner with a message that must not be missed (a broken content file, an error).
 void warning_banner(UiFrame& f, const std::string& title, const std::string& detail);

@@ -57,7 +57,7 @@ public:
     UiActions frame() {
         ImGui::NewFrame();
         UiActions actions;
-        UiFrame f{content, problems, translator, state, fonts, light_palette(), semantics, actions};
+        UiFrame f{content, problems, translator, state, fonts, light_palette(), semantics, actions, ui, page_input};
         draw_app(f);
         ImGui::Render();
         return actions;
@@ -85,6 +85,8 @@ public:
     AppState state;
     Fonts fonts;
     Semantics semantics;
+    UiState ui;
+    PageInput page_input;
 };
 
 }  // namespace stadsmijn::ui::testing

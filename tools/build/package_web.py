@@ -15,7 +15,7 @@ import sys
 
 import brotli
 
-HASHED = ['app.js', 'style.css', 'icon.svg']
+HASHED = ['app.js', 'mirror.js', 'style.css', 'icon.svg']
 ENGINE = ['stadsmijn.js', 'stadsmijn.wasm']
 COMPRESSIBLE = ('.html', '.js', '.css', '.svg', '.wasm', '.json', '.webmanifest', '.txt')
 
@@ -57,6 +57,7 @@ def main():
         'href="style.css"': f'href="{names["style.css"]}"',
         'href="icon.svg"': f'href="{names["icon.svg"]}"',
         'src="app.js"': f'src="{names["app.js"]}"',
+        'src="mirror.js"': f'src="{names["mirror.js"]}"',
         'data-engine="stadsmijn.js"': f'data-engine="{names["stadsmijn.js"]}"',
         'data-wasm="stadsmijn.wasm"': f'data-wasm="{names["stadsmijn.wasm"]}"',
         'data-wasm-size="0"': f'data-wasm-size="{wasm_size}"',

@@ -19,7 +19,7 @@ debian_packages=(
   # poll store: PostgreSQL client library, and the server the tests start a throwaway cluster of
   libpq-dev postgresql
   # font subsetting and precompression
-  fonts-noto-core python3-fonttools python3-brotli brotli gzip
+  fonts-inter fonts-noto-core python3-fonttools python3-brotli brotli gzip
   # browser tests
   chromium nodejs npm
   # fuzzing

@@ -37,6 +37,9 @@ EM_JS(void, js_open_url, (const char* url), {
     if (target.startsWith("https://") || target.startsWith("http://")) window.open(target, "_blank", "noopener,noreferrer");
 });
 
+EM_JS(void, js_update_mirror, (const char* json), { if (Module.onMirror) Module.onMirror(UTF8ToString(json)); });
+EM_JS(void, js_announce, (const char* message), { if (Module.onAnnounce) Module.onAnnounce(UTF8ToString(message)); });
+
 EM_JS(void, js_report_ready, (), { if (Module.onAppReady) Module.onAppReady(); });
 EM_JS(void, js_report_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
 
@@ -75,6 +78,31 @@ EMSCRIPTEN_KEEPALIVE void stadsmijn_url_changed(const char* fragment) {
     resume_loop();
 }
 
+// The DOM mirror (web/mirror.js) reports what the citizen did to its elements.
+EMSCRIPTEN_KEEPALIVE void stadsmijn_activate(unsigned id) {
+    if (!app) return;
+    app->activate_from_page(id);
+    resume_loop();
+}
+
+EMSCRIPTEN_KEEPALIVE void stadsmijn_set_text(unsigned id, const char* text) {
+    if (!app) return;
+    app->text_from_page(id, text);
+    resume_loop();
+}
+
+EMSCRIPTEN_KEEPALIVE void stadsmijn_set_number(unsigned id, double value) {
+    if (!app) return;
+    app->number_from_page(id, value);
+    resume_loop();
+}
+
+EMSCRIPTEN_KEEPALIVE void stadsmijn_focus(unsigned id) {
+    if (!app) return;
+    app->focus_from_page(id);
+    resume_loop();
+}
+
 EMSCRIPTEN_KEEPALIVE void stadsmijn_set_dark(int dark) {
     if (!app) return;
     app->set_system_prefers_dark(dark != 0);
@@ -98,10 +126,10 @@ EMSCRIPTEN_KEEPALIVE const char* stadsmijn_route() {
     return fragment.c_str();
 }
 
-// What the last frame drew, as JSON: [{"id","role","name","value","checked","level","x","y","w","h"}].
+// What the last frame drew, as JSON: {"nodes": [{"id","role","name","x","y","w","h",...}], colours}.
 EMSCRIPTEN_KEEPALIVE const char* stadsmijn_semantics() {
     static std::string json;
-    json = app ? stadsmijn::semantics_json(app->semantics()) : "[]";
+    json = app ? app->mirror_json() : "{}";
     return json.c_str();
 }
 
@@ -140,6 +168,9 @@ int main(int argc, char** argv) {
         .set_title = [](const std::string& title) { js_set_title(title.c_str()); },
         .set_document_language = [](const std::string& code) { js_set_document_language(code.c_str()); },
         .open_url = [](const std::string& url) { js_open_url(url.c_str()); },
+        .update_mirror = [](const std::string& json) { js_update_mirror(json.c_str()); },
+        .announce = [](const std::string& message) { js_announce(message.c_str()); },
+        .page_edits_text = true,
     });
     app = &runtime;
     runtime.set_system_prefers_dark(prefers_dark);

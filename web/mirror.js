@@ -1,0 +1,209 @@
+// The DOM mirror: hidden, positioned HTML elements kept in step with what the ImGui frame drew,
+// so screen readers, keyboard users and browser tests meet real buttons, links, headings,
+// inputs, lists and tables (imgui_web.md section 1.4).
+//
+//   const mirror = new StadsmijnMirror(rootElement, { activate, setText, setNumber, focus });
+//   mirror.update(json);   // {"nodes": [{id, role, name, x, y, w, h, parent?, value?, ...}], colours}
+//
+// Only what changed touches the DOM. Elements keep their ImGui id as key, and follow the frame's
+// order, which is reading order, so Tab moves through the app as it reads. The elements draw
+// nothing but their focus outline (the canvas below shows the pixels); text fields are real
+// inputs that take taps and typing, so phones open their keyboard.
+'use strict';
+(function () {
+  const TAGS = {
+    heading: (n) => 'h' + Math.min(3, Math.max(1, n.level || 2)),
+    text: () => 'p',
+    link: () => 'a',
+    button: () => 'button',
+    checkbox: () => 'input',
+    radio: () => 'button',
+    radiogroup: () => 'div',
+    slider: () => 'input',
+    textbox: () => 'input',
+    searchbox: () => 'input',
+    list: () => 'ul',
+    listitem: () => 'li',
+    table: () => 'table',
+    row: () => 'tr',
+    cell: () => 'td',
+    columnheader: () => 'th',
+    img: () => 'div',
+    status: () => 'div',
+    group: () => 'section',
+  };
+  const IN_TABLE = new Set(['row', 'cell', 'columnheader']);
+
+  class StadsmijnMirror {
+    constructor(root, api) {
+      this.root = root;
+      this.api = api;
+      this.elements = new Map(); // id -> element
+      root.addEventListener('scroll', () => { root.scrollTop = 0; root.scrollLeft = 0; });
+      root.addEventListener('focusin', (event) => {
+        const id = Number(event.target.dataset.id);
+        if (id) api.focus(id);
+      });
+    }
+
+    create(node) {
+      const element = document.createElement(TAGS[node.role] ? TAGS[node.role](node) : 'div');
+      element.dataset.id = String(node.id);
+      element.dataset.role = node.role;
+      const id = node.id;
+      switch (node.role) {
+        case 'button':
+          element.type = 'button';
+          element.addEventListener('click', () => this.api.activate(id));
+          break;
+        case 'radio':
+          element.type = 'button';
+          element.setAttribute('role', 'radio');
+          element.addEventListener('click', () => this.api.activate(id));
+          element.addEventListener('keydown', (event) => this.moveInGroup(event, element));
+          break;
+        case 'radiogroup':
+          element.setAttribute('role', 'radiogroup');
+          break;
+        case 'checkbox':
+          element.type = 'checkbox';
+          element.addEventListener('change', () => this.api.activate(id));
+          break;
+        case 'slider':
+          element.type = 'range';
+          element.addEventListener('input', () => this.api.setNumber(id, Number(element.value)));
+          break;
+        case 'textbox':
+        case 'searchbox':
+          element.type = node.role === 'searchbox' ? 'search' : 'text';
+          element.autocomplete = 'off';
+          element.className = 'mirror-field';
+          element.addEventListener('input', () => this.api.setText(id, element.value));
+          break;
+        case 'img':
+          element.setAttribute('role', 'img');
+          break;
+        case 'status':
+          element.setAttribute('role', 'status');
+          break;
+        case 'link':
+          // An in-app link changes the fragment itself; the app follows the URL (hashchange).
+          break;
+        default:
+          break;
+      }
+      return element;
+    }
+
+    // Arrow keys move the choice within a radio group, as ARIA's radio pattern expects.
+    moveInGroup(event, element) {
+      const keys = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+      if (!(event.key in keys)) return;
+      const radios = Array.from(element.parentElement.querySelectorAll('[role=radio]'));
+      const next = radios[(radios.indexOf(element) + keys[event.key] + radios.length) % radios.length];
+      event.preventDefault();
+      next.focus();
+      next.click();
+    }
+
+    apply(element, node, previous) {
+      const changed = (key) => !previous || previous[key] !== node[key];
+      const role = node.role;
+      if (!IN_TABLE.has(role) && role !== 'radiogroup' && role !== 'list' && role !== 'group') {
+        if (changed('x')) element.style.left = node.x + 'px';
+        if (changed('y')) element.style.top = node.y + 'px';
+        if (changed('w')) element.style.width = node.w + 'px';
+        if (changed('h')) element.style.height = node.h + 'px';
+      }
+      if (!changed('name') && !changed('value') && !changed('checked') && !changed('description') &&
+          !changed('disabled') && !changed('number')) return;
+      switch (role) {
+        case 'link': {
+          const target = node.value || '#/';
+          element.href = target;
+          const external = /^https?:/.test(target);
+          if (external) { element.target = '_blank'; element.rel = 'noopener noreferrer'; }
+          if (node.checked) element.setAttribute('aria-current', 'page'); else element.removeAttribute('aria-current');
+          element.textContent = node.name;
+          break;
+        }
+        case 'radio':
+          element.textContent = node.name;
+          element.setAttribute('aria-checked', node.checked ? 'true' : 'false');
+          element.tabIndex = node.checked ? 0 : -1;
+          break;
+        case 'checkbox':
+          element.checked = !!node.checked;
+          element.setAttribute('aria-label', node.name);
+          break;
+        case 'slider':
+          element.min = String(node.min);
+          element.max = String(node.max);
+          element.step = String(node.step || 'any');
+          element.value = String(node.number);
+          element.setAttribute('aria-label', node.name);
+          element.setAttribute('aria-valuetext', node.value || String(node.number));
+          break;
+        case 'textbox':
+        case 'searchbox':
+          element.setAttribute('aria-label', node.name);
+          element.placeholder = node.description || '';
+          // Never rewrite what the citizen is typing; the app echoes it anyway.
+          if (document.activeElement !== element && element.value !== (node.value || '')) element.value = node.value || '';
+          break;
+        case 'radiogroup':
+        case 'group':
+          element.setAttribute('aria-label', node.name);
+          break;
+        case 'table': {
+          let caption = element.querySelector('caption');
+          if (!caption) { caption = document.createElement('caption'); element.prepend(caption); }
+          caption.textContent = node.name;
+          break;
+        }
+        case 'img':
+          element.setAttribute('aria-label', node.name);
+          break;
+        default:
+          element.textContent = node.name;
+      }
+      if (node.description && role !== 'textbox' && role !== 'searchbox') element.setAttribute('aria-description', node.description);
+      else element.removeAttribute('aria-description');
+      if ('disabled' in element) element.disabled = !!node.disabled;
+    }
+
+    update(json) {
+      const page = JSON.parse(json);
+      this.root.style.setProperty('--mirror-focus', page.focus);
+      this.root.style.setProperty('--mirror-text', page.text);
+      const seen = new Set();
+      const position = new Map(); // parent element -> next child index
+      for (const node of page.nodes) {
+        if (!node.id || seen.has(node.id)) continue; // an id drawn twice keeps its first place
+        seen.add(node.id);
+        let element = this.elements.get(node.id);
+        if (element && element.dataset.role !== node.role) { element.remove(); element = undefined; }
+        const fresh = !element;
+        if (fresh) { element = this.create(node); this.elements.set(node.id, element); }
+        this.apply(element, node, fresh ? undefined : element._node);
+        element._node = node;
+
+        const parent = (node.parent && this.elements.get(node.parent)) || this.root;
+        const offset = parent.tagName === 'TABLE' ? 1 : 0; // after the caption
+        const index = (position.get(parent) || 0);
+        position.set(parent, index + 1);
+        const expected = parent.children[index + offset];
+        if (expected !== element) parent.insertBefore(element, expected || null);
+      }
+      for (const [id, element] of this.elements) {
+        if (!seen.has(id)) { element.remove(); this.elements.delete(id); }
+      }
+    }
+
+    // What the mirror shows, for tests: the elements in document order.
+    describe() {
+      return Array.from(this.root.querySelectorAll('[data-id]')).map((e) => ({ id: Number(e.dataset.id), role: e.dataset.role, tag: e.tagName.toLowerCase() }));
+    }
+  }
+  window.StadsmijnMirror = StadsmijnMirror;
+})();
