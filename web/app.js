@@ -86,7 +86,86 @@
     focus: (id) => Module._stadsmijn_focus(id),
   });
 
+  // Services the app asks for (app/platform/web/main_web.cpp). Storage keys carry a prefix so
+  // that an embedding page's own keys are never touched.
+  const storagePrefix = 'stadsmijn.';
+  const maxImportBytes = 2 * 1024 * 1024;
+  const platform = {
+    newString(value) {
+      const size = Module.lengthBytesUTF8(value) + 1;
+      const pointer = Module._malloc(size);
+      Module.stringToUTF8(value, pointer, size);
+      return pointer;
+    },
+    loadStorage() {
+      const stored = {};
+      try {
+        for (let i = 0; i < localStorage.length; i++) {
+          const key = localStorage.key(i);
+          if (key && key.startsWith(storagePrefix)) stored[key.slice(storagePrefix.length)] = localStorage.getItem(key);
+        }
+      } catch (error) {
+        recordError('storage: ' + error);
+      }
+      return JSON.stringify(stored);
+    },
+    // Returns '' once the value is written, else why not; the app shows "saved" only on ''.
+    store(key, value) {
+      try {
+        localStorage.setItem(storagePrefix + key, value);
+        return localStorage.getItem(storagePrefix + key) === value ? '' : 'the browser did not keep the data';
+      } catch (error) {
+        return String(error && error.name === 'QuotaExceededError' ? 'the browser storage is full' : error);
+      }
+    },
+    fetch(tag, method, url, body) {
+      const init = { method: method, credentials: 'omit', headers: {} };
+      if (body) { init.body = body; init.headers['Content-Type'] = 'application/json'; }
+      const answer = (status, text) => passStrings([tag, text], (t, b) => Module._stadsmijn_http_response(t, status, b));
+      window.fetch(url, init)
+        .then((response) => response.text().then((text) => answer(response.status, text)))
+        .catch(() => answer(0, ''));
+    },
+    download(name, mime, text) {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([text], { type: mime }));
+      link.download = name;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    },
+    pickFile(tag) {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = '.json,application/json';
+      input.style.display = 'none';
+      const answer = (name, text, error) =>
+        passStrings([tag, name, text, error], (t, n, x, e) => Module._stadsmijn_file_picked(t, n, x, e));
+      input.addEventListener('change', () => {
+        const file = input.files && input.files[0];
+        input.remove();
+        if (!file) return;
+        if (file.size > maxImportBytes) { answer(file.name, '', 'too-large'); return; }
+        file.text().then((text) => answer(file.name, text, ''), () => answer(file.name, '', 'unreadable'));
+      });
+      document.body.appendChild(input);
+      input.click();
+    },
+    requestLocation() {
+      if (!navigator.geolocation) { Module._stadsmijn_location(2, 0, 0); return; }
+      navigator.geolocation.getCurrentPosition(
+        (position) => Module._stadsmijn_location(0, position.coords.latitude, position.coords.longitude),
+        (error) => Module._stadsmijn_location(error.code === 1 ? 1 : 2, 0, 0),
+        { maximumAge: 600000, timeout: 15000 });
+    },
+    copyText(text) {
+      if (navigator.clipboard) navigator.clipboard.writeText(text).catch((error) => recordError('clipboard: ' + error));
+    },
+  };
+
   const Module = {
+    platform: platform,
     canvas: canvas,
     arguments: [location.hash, darkScheme.matches ? '1' : '0'].concat(Array.from(navigator.languages || [])),
     instantiateWasm: instantiateWasm,
@@ -123,6 +202,10 @@
     lastError: () => lastError || (ready ? text(Module._stadsmijn_last_error()) : ''),
   };
 
+  function passStrings(values, call) {
+    const pointers = values.map((value) => platform.newString(String(value)));
+    try { call(...pointers); } finally { pointers.forEach((pointer) => Module._free(pointer)); }
+  }
   function passString(call, value) {
     const size = Module.lengthBytesUTF8(value) + 1;
     const pointer = Module._malloc(size);

@@ -1,15 +1,56 @@
-// The state the screens are drawn from: where the citizen is and how they like to read.
+// The state the screens are drawn from: where the citizen is, how they like to read, and what
+// the platform answered (stored data, network answers, a chosen file, the location).
 #pragma once
 
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "core/content/places.h"
+#include "core/content/schedule.h"
 #include "core/preferences.h"
 #include "core/routes.h"
 
 namespace stadsmijn {
 
+// An answer from the network. `status` 0 means no answer: offline, or the server unreachable.
+struct HttpResponse {
+    int status = 0;
+    std::string body;
+    bool ok() const { return status >= 200 && status < 300; }
+};
+
+struct PickedFile {
+    std::string name;
+    std::string text;
+    std::string error;  // could not be read (too large, not text)
+};
+
+enum class LocationStatus { not_asked, asking, known, refused, unavailable };
+
 struct AppState {
     Route route;
     Preferences preferences;
     bool system_prefers_dark = false;  // the browser's prefers-color-scheme
+    bool embedded = false;             // shown inside another site's page (embed.js)
+
+    // The local clock at the start of the frame; unset when the platform has none (tests set it).
+    std::optional<LocalDateTime> now;
+
+    // Browser storage, as durably written: a key appears here only after the write succeeded,
+    // so a screen can say "saved" truthfully. Keys are the app's own ("drawer", "preferences").
+    std::map<std::string, std::string> stored;
+    std::map<std::string, std::string> storage_errors;  // key -> why the last write failed
+
+    // Network requests by the tag the screen gave them: pending until answered.
+    std::set<std::string> pending_requests;
+    std::map<std::string, HttpResponse> responses;
+
+    std::map<std::string, PickedFile> picked_files;  // by the tag of the pick_file action
+
+    LocationStatus location_status = LocationStatus::not_asked;
+    std::optional<GeoPoint> location;  // only with the citizen's permission; never leaves the device
 };
 
 }  // namespace stadsmijn

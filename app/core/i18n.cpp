@@ -104,6 +104,10 @@ Catalog Catalog::parse(std::string_view json_text, std::string language, const s
     return catalog;
 }
 
+void Catalog::merge(Catalog other) {
+    for (auto& [key, entry] : other.entries_) entries_.insert_or_assign(key, std::move(entry));
+}
+
 const CatalogEntry* Catalog::find(std::string_view key) const {
     auto found = entries_.find(key);
     return found == entries_.end() ? nullptr : &found->second;
@@ -162,7 +166,7 @@ void Translator::add(Catalog catalog) {
     if (catalogs_.empty()) language_ = catalog.language();
     for (auto& existing : catalogs_) {
         if (existing.language() == catalog.language()) {
-            existing = std::move(catalog);
+            existing.merge(std::move(catalog));
             return;
         }
     }

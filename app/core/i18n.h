@@ -1,11 +1,12 @@
 // Translations: one catalog per language, Dutch the reference.
 //
-// A catalog is a flat JSON object from key to text (`"home.title": "Stadsmijn"`). A text may hold
+// A language's catalog may come in several files, one per part of the app (i18n/nl/app.json,
+// i18n/nl/journeys.json, ...); Translator::add merges them. A catalog is a flat JSON object from key to text (`"home.title": "Stadsmijn"`). A text may hold
 // placeholders (`"Hallo {name}"`) and may be plural, an object keyed by the CLDR plural category
 // of the language (`{"one": "{count} apparaat", "other": "{count} apparaten"}`).
 //
 //   Translator t;
-//   t.add(Catalog::parse(nl_bytes, "nl", "i18n/nl.json").value());
+//   t.add(Catalog::parse(nl_app_bytes, "nl", "i18n/nl/app.json", problems));
 //   t.set_language("en");
 //   t.text("home.title");                             // falls back en -> nl when missing
 //   t.plural("drawer.count", 3);                      // "3 devices"
@@ -45,6 +46,8 @@ public:
 
     const std::string& language() const { return language_; }
     const CatalogEntry* find(std::string_view key) const;
+    // Adds the entries of another file of the same language; its entries win.
+    void merge(Catalog other);
     const std::map<std::string, CatalogEntry, std::less<>>& entries() const { return entries_; }
 
 private:

@@ -22,3 +22,13 @@ std::string choose_language(std::string_view from_url, std::string_view stored,
                             const std::vector<std::string>& available);
 
 }  // namespace stadsmijn
+
+namespace stadsmijn {
+
+// The stored form of the preferences ({"language":"en","text_scale":1.5,"theme":"high-contrast"}).
+// Reading never fails: a damaged or older text gives the defaults for what it lacks.
+std::string preferences_to_json(const Preferences& preferences);
+Preferences preferences_from_json(std::string_view text);
+const char* theme_choice_name(ThemeChoice theme);
+
+}  // namespace stadsmijn

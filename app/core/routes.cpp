@@ -118,6 +118,8 @@ Route parse_route(std::string_view fragment) {
         route.screen = Screen::debate;
     } else if (parts.size() == 1 && is(0, "accessibility")) {
         route.screen = Screen::accessibility;
+    } else if (parts.size() == 1 && is(0, "settings")) {
+        route.screen = Screen::settings;
     } else if (parts.size() == 1 && is(0, "embed")) {
         route.screen = Screen::embed_builder;
     } else if (parts.size() == 2 && is(0, "poll") && is_valid_id(parts[1])) {
@@ -156,6 +158,7 @@ std::string format_route(const Route& route) {
         case Screen::poll: path = "/poll/" + route.poll_id; break;
         case Screen::accessibility: path = "/accessibility"; break;
         case Screen::embed_builder: path = "/embed"; break;
+        case Screen::settings: path = "/settings"; break;
         case Screen::not_found: path = route.unknown_path.empty() ? "/" : route.unknown_path; break;
     }
     std::string query;
@@ -182,6 +185,7 @@ const char* screen_name(Screen screen) {
         case Screen::poll: return "poll";
         case Screen::accessibility: return "accessibility";
         case Screen::embed_builder: return "embed_builder";
+        case Screen::settings: return "settings";
         case Screen::not_found: return "not_found";
     }
     return "not_found";

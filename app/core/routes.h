@@ -28,6 +28,7 @@ enum class Screen {
     poll,
     accessibility,
     embed_builder,
+    settings,        // text size and contrast
     not_found,
 };
 

@@ -16,6 +16,7 @@
 #include <cstdio>
 
 #include "platform/bundle.h"
+#include "platform/bundled_data.h"
 #include "ui/app_ui.h"
 #include "ui/theme.h"
 
@@ -72,29 +73,10 @@ std::string semantics_json(const ui::Semantics& semantics, const ui::Palette& pa
 AppRuntime::AppRuntime(HostHooks hooks) : hooks_(std::move(hooks)) {}
 
 void AppRuntime::load_bundle() {
-    std::vector<ContentFile> files;
-    for (const EmbeddedFile& file : embedded_files()) {
-        std::string_view path = file.path;
-        if (path.starts_with("content/")) files.push_back({file.path, file.text()});
-    }
-    LoadedContent loaded = load_content(files);
+    LoadedContent loaded = load_bundled_content();
     content_ = std::move(loaded.content);
     problems_ = std::move(loaded.problems);
-
-    // Dutch first: it is the reference every other catalog falls back to.
-    std::vector<const EmbeddedFile*> catalogs;
-    for (const EmbeddedFile& file : embedded_files()) {
-        std::string_view path = file.path;
-        if (path.starts_with("i18n/") && path.ends_with(".json")) catalogs.push_back(&file);
-    }
-    std::stable_partition(catalogs.begin(), catalogs.end(),
-                          [](const EmbeddedFile* f) { return std::string_view(f->path) == "i18n/nl.json"; });
-    for (const EmbeddedFile* file : catalogs) {
-        std::string_view path = file->path;
-        std::string code(path.substr(5, path.size() - 10));
-        translator_.add(Catalog::parse(file->text(), code, file->path, problems_));
-    }
-    if (!translator_.has_language("nl")) problems_.push_back({"i18n/nl.json", "", "missing: Dutch is the reference"});
+    add_bundled_catalogs(translator_, problems_);
 
     font_bytes_ = {bytes_of("fonts/Inter-Regular.otf"), bytes_of("fonts/Inter-SemiBold.otf")};
     if (font_bytes_.regular.empty() || font_bytes_.semibold.empty())
@@ -115,8 +97,13 @@ void AppRuntime::start(SDL_Window* window, void* gl_context, const char* glsl_ve
     ImGui_ImplSDL2_InitForOpenGL(window, gl_context);
     ImGui_ImplOpenGL3_Init(glsl_version);
 
+    if (hooks_.load_storage) state_.stored = hooks_.load_storage();
+    if (auto it = state_.stored.find("preferences"); it != state_.stored.end())
+        state_.preferences = preferences_from_json(it->second);
+
     Route route = parse_route(fragment);
-    std::string code = choose_language(route.language, "", browser_languages, translator_.languages());
+    std::string code = choose_language(route.language, state_.preferences.language, browser_languages,
+                                       translator_.languages());
     translator_.set_language(code);
     if (hooks_.set_document_language) hooks_.set_document_language(code);
     state_.route = route;
@@ -155,6 +142,71 @@ void AppRuntime::number_from_page(unsigned widget_id, double value) {
 void AppRuntime::focus_from_page(unsigned widget_id) {
     scroll_to_widget_ = widget_id;
     wake();
+}
+
+void AppRuntime::on_http_response(const std::string& tag, int status, std::string body) {
+    state_.pending_requests.erase(tag);
+    state_.responses[tag] = HttpResponse{status, std::move(body)};
+    wake();
+}
+
+void AppRuntime::on_file_picked(const std::string& tag, PickedFile file) {
+    state_.picked_files[tag] = std::move(file);
+    wake();
+}
+
+void AppRuntime::on_location(LocationStatus status, std::optional<GeoPoint> point) {
+    state_.location_status = status;
+    state_.location = point;
+    wake();
+}
+
+// What the screens asked of the platform this frame. Storage is written first and synchronously,
+// so that a screen only ever shows "saved" for what is in storage.
+void AppRuntime::carry_out_services(ui::UiActions& actions) {
+    if (actions.preferences) {
+        state_.preferences = *actions.preferences;
+        actions.store["preferences"] = preferences_to_json(state_.preferences);
+    }
+    for (auto& [key, value] : actions.store) {
+        std::string error = hooks_.store ? hooks_.store(key, value) : std::string();
+        if (error.empty()) {
+            state_.stored[key] = value;
+            state_.storage_errors.erase(key);
+        } else {
+            state_.storage_errors[key] = error;
+            last_error_ = "storage: " + error;
+        }
+    }
+    for (const auto& tag : actions.forget_responses) state_.responses.erase(tag);
+    for (const auto& request : actions.requests) {
+        state_.responses.erase(request.tag);
+        if (hooks_.fetch) {
+            state_.pending_requests.insert(request.tag);
+            hooks_.fetch(request);
+        } else {
+            state_.responses[request.tag] = HttpResponse{};  // no network here
+        }
+    }
+    if (actions.download && hooks_.download) hooks_.download(*actions.download);
+    if (actions.pick_file) {
+        state_.picked_files.erase(*actions.pick_file);
+        if (hooks_.pick_file) hooks_.pick_file(*actions.pick_file);
+    }
+    if (actions.request_location && state_.location_status != LocationStatus::asking) {
+        if (hooks_.request_location) {
+            state_.location_status = LocationStatus::asking;
+            hooks_.request_location();
+        } else {
+            state_.location_status = LocationStatus::unavailable;
+        }
+    }
+    if (actions.copy_text && hooks_.copy_text) hooks_.copy_text(*actions.copy_text);
+    if (hooks_.announce)
+        for (const auto& message : actions.announce) hooks_.announce(message);
+    bool changed = actions.preferences || !actions.store.empty() || !actions.requests.empty() ||
+                   actions.pick_file || actions.request_location || !actions.forget_responses.empty();
+    if (changed) wake();
 }
 
 void AppRuntime::set_system_prefers_dark(bool dark) {
@@ -226,6 +278,7 @@ void AppRuntime::frame() {
     if (!(io.DeltaTime > 0.0f)) io.DeltaTime = 1.0f / 60.0f;
     io.DeltaTime = std::min(io.DeltaTime, 0.25f);
 
+    if (hooks_.now) state_.now = hooks_.now();
     ImGui::NewFrame();
     ui::UiActions actions;
     const ui::Palette& palette = ui::palette_for(state_.preferences.theme, state_.system_prefers_dark);
@@ -234,6 +287,7 @@ void AppRuntime::frame() {
     ui_frame.page_edits_text = hooks_.page_edits_text;
     ui_frame.reset_scroll = reset_scroll_;
     ui_frame.scroll_to_widget = scroll_to_widget_;
+    ui_frame.random32 = hooks_.random32;
     reset_scroll_ = false;
     scroll_to_widget_ = 0;
     ui::draw_app(ui_frame);
@@ -250,8 +304,14 @@ void AppRuntime::frame() {
     if (frames_to_settle_ > 0) --frames_to_settle_;
     wants_animation_ = actions.wants_another_frame;
 
+    carry_out_services(actions);
     if (actions.language) {
         apply_language(*actions.language);
+        Preferences remembered = state_.preferences;
+        remembered.language = *actions.language;
+        ui::UiActions remember;
+        remember.preferences = remembered;
+        carry_out_services(remember);
         Route route = state_.route;
         route.language = *actions.language;
         state_.route = route;

@@ -8,7 +8,10 @@
 //   app.frame();  and sleep while !app.wants_frames()
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +40,17 @@ struct HostHooks {
     std::function<void(const std::string& json)> update_mirror;
     std::function<void(const std::string& message)> announce;  // aria-live, for route changes and results
     bool page_edits_text = false;  // text fields are edited in the page's real <input>s
+
+    // Services of the platform. Any may be empty (the desktop build has no browser storage).
+    std::function<std::map<std::string, std::string>()> load_storage;                // at start
+    std::function<std::string(const std::string& key, const std::string& value)> store;  // "" or why it failed
+    std::function<void(const ui::HttpRequest& request)> fetch;  // answered through on_http_response
+    std::function<void(const ui::FileDownload& file)> download;
+    std::function<void(const std::string& tag)> pick_file;  // answered through on_file_picked
+    std::function<void()> request_location;                 // answered through on_location
+    std::function<void(const std::string& text)> copy_text;
+    std::function<std::optional<LocalDateTime>()> now;     // the local clock
+    std::function<std::uint32_t()> random32;               // cryptographic random numbers
 };
 
 // The semantics of a frame as JSON, for the page's test API and (later) its DOM mirror.
@@ -65,6 +79,12 @@ public:
     // A mirror element got keyboard focus: scroll the page so its widget is in view.
     void focus_from_page(unsigned widget_id);
 
+    // Answers of the platform's services (see HostHooks).
+    void on_http_response(const std::string& tag, int status, std::string body);
+    void on_file_picked(const std::string& tag, PickedFile file);
+    void on_location(LocationStatus status, std::optional<GeoPoint> point);
+    void set_embedded(bool embedded) { state_.embedded = embedded; }
+
     void frame();
     bool wants_frames() const;
 
@@ -81,6 +101,7 @@ private:
     void apply_language(const std::string& code);
     void show_route(Route route, bool push_history);
     void refresh_fonts_and_theme();
+    void carry_out_services(ui::UiActions& actions);
 
     HostHooks hooks_;
     SDL_Window* window_ = nullptr;

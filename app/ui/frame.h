@@ -1,7 +1,10 @@
 // Everything a screen needs to draw one frame, and what it asks the platform to do.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <map>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -15,11 +18,34 @@
 namespace stadsmijn::ui {
 
 // What the citizen asked for this frame; the platform layer carries it out after the frame.
+struct HttpRequest {
+    std::string tag;     // the answer arrives in AppState::responses[tag]
+    std::string method;  // "GET", "POST"
+    std::string url;     // same-origin path ("/api/polls")
+    std::string body;    // JSON, for POST
+};
+
+struct FileDownload {
+    std::string filename;
+    std::string mime;
+    std::string text;
+};
+
 struct UiActions {
     std::optional<Route> navigate;        // a new history entry
     std::optional<std::string> language;  // switch language (the URL is updated in place)
     std::optional<std::string> open_url;  // in a new tab
     bool wants_another_frame = false;     // an animation is running
+
+    std::map<std::string, std::string> store;  // key -> value, written to browser storage
+    std::vector<HttpRequest> requests;
+    std::optional<FileDownload> download;     // save a file (drawer export)
+    std::optional<std::string> pick_file;     // open a file chooser; the file lands in picked_files[tag]
+    bool request_location = false;            // ask the browser for the location, once
+    std::optional<std::string> copy_text;     // to the clipboard (the embed snippet)
+    std::vector<std::string> announce;        // results a screen reader must hear ("saved", "vote counted")
+    std::optional<Preferences> preferences;   // text size, theme: applied and remembered
+    std::vector<std::string> forget_responses;  // tags whose answers the screen has consumed
 };
 
 // What the page did to the widgets since the last frame, through the DOM mirror: a screen
@@ -51,6 +77,7 @@ struct UiFrame {
     bool reset_scroll = false;      // a new route starts at the top of the page
     unsigned scroll_to_widget = 0;  // keyboard focus moved to this widget: bring it into view
     float column_right = 0;  // right edge of the reading column, window coordinates; set by draw_app
+    std::function<std::uint32_t()> random32;  // the platform's cryptographic random numbers
 
 
     // Width from the cursor to the column's right edge: full-width widgets use this.

@@ -11,6 +11,7 @@
 #include "core/content/content.h"
 #include "core/i18n.h"
 #include "platform/bundle.h"
+#include "platform/bundled_data.h"
 #include "ui/app_ui.h"
 
 namespace stadsmijn::ui::testing {
@@ -24,18 +25,10 @@ public:
         io.DisplaySize = ImVec2(width, height);
         io.DeltaTime = 1.0f / 60.0f;
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        std::vector<ContentFile> files;
-        for (const auto& file : embedded_files()) {
-            std::string_view path = file.path;
-            if (path.starts_with("content/")) files.push_back({file.path, file.text()});
-        }
-        LoadedContent loaded = load_content(files);
+        LoadedContent loaded = load_bundled_content();
         content = std::move(loaded.content);
         problems = std::move(loaded.problems);
-        for (const char* code : {"nl", "en"}) {
-            const EmbeddedFile* file = find_embedded(std::string("i18n/") + code + ".json");
-            if (file) translator.add(Catalog::parse(file->text(), code, file->path, catalog_problems));
-        }
+        add_bundled_catalogs(translator, catalog_problems);
         auto bytes = [](const char* path) -> std::span<const unsigned char> {
             const EmbeddedFile* file = find_embedded(path);
             return file ? std::span<const unsigned char>(file->data, file->size) : std::span<const unsigned char>();
@@ -58,9 +51,69 @@ public:
         ImGui::NewFrame();
         UiActions actions;
         UiFrame f{content, problems, translator, state, fonts, light_palette(), semantics, actions, ui, page_input};
+        f.random32 = [this] { return next_random++; };
         draw_app(f);
         ImGui::Render();
+        page_input = {};
+        carry_out(actions);
         return actions;
+    }
+
+    // What the platform would do with a frame's requests, kept for the tests to look at:
+    // storage is written (or fails when `storage_fails`), requests and downloads are recorded.
+    void carry_out(UiActions& actions) {
+        if (actions.preferences) {
+            state.preferences = *actions.preferences;
+            actions.store["preferences"] = preferences_to_json(state.preferences);
+        }
+        for (auto& [key, value] : actions.store) {
+            if (storage_fails) {
+                state.storage_errors[key] = "the browser storage is full";
+            } else {
+                state.stored[key] = value;
+                state.storage_errors.erase(key);
+            }
+        }
+        for (const auto& tag : actions.forget_responses) state.responses.erase(tag);
+        for (const auto& request : actions.requests) {
+            state.pending_requests.insert(request.tag);
+            sent_requests.push_back(request);
+        }
+        if (actions.download) downloads.push_back(*actions.download);
+        if (actions.pick_file) picks.push_back(*actions.pick_file);
+        if (actions.request_location) state.location_status = LocationStatus::asking;
+        for (const auto& message : actions.announce) announcements.push_back(message);
+        if (actions.language) translator.set_language(*actions.language);
+    }
+
+    // The server (or the file chooser, the browser's location) answers.
+    void answer(const std::string& tag, int status, std::string body) {
+        state.pending_requests.erase(tag);
+        state.responses[tag] = HttpResponse{status, std::move(body)};
+    }
+
+    // A screen reader or keyboard activates a widget through the page's mirror.
+    UiActions activate(Role role, const std::string& name) {
+        frame();
+        const SemanticNode* node = semantics.find(role, name);
+        if (!node) return {};
+        page_input.activate = node->id;
+        return frame();
+    }
+
+    // Text typed into a field's real <input> in the page.
+    void type(const std::string& label, const std::string& text) {
+        frame();
+        const SemanticNode* node = semantics.find(Role::textbox, label);
+        if (!node) node = semantics.find(Role::searchbox, label);
+        if (!node) return;
+        page_input.texts[node->id] = text;
+        frame();
+    }
+
+    // Follows a navigation the last frame asked for, as the runtime does.
+    void follow(const UiActions& actions) {
+        if (actions.navigate) state.route = *actions.navigate;
     }
 
     // Presses and releases the pointer on a widget, drawing the frames a real click spans.
@@ -87,6 +140,12 @@ public:
     Semantics semantics;
     UiState ui;
     PageInput page_input;
+    std::uint32_t next_random = 1;
+    bool storage_fails = false;
+    std::vector<HttpRequest> sent_requests;
+    std::vector<FileDownload> downloads;
+    std::vector<std::string> picks;
+    std::vector<std::string> announcements;
 };
 
 }  // namespace stadsmijn::ui::testing

@@ -4,6 +4,8 @@
 #include <SDL.h>
 
 #include <cstdio>
+#include <ctime>
+#include <random>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -52,6 +54,28 @@ int main(int argc, char** argv) {
         .set_title = [&](const std::string& title) { SDL_SetWindowTitle(window, title.c_str()); },
         .set_document_language = {},
         .open_url = [](const std::string& url) { SDL_OpenURL(url.c_str()); },
+        .update_mirror = {},
+        .announce = [](const std::string& message) { std::fprintf(stderr, "stadsmijn says: %s\n", message.c_str()); },
+        .page_edits_text = false,
+        // The desktop build is for development: storage lives for the session only.
+        .load_storage = {},
+        .store = {},
+        .fetch = {},
+        .download = {},
+        .pick_file = {},
+        .request_location = {},
+        .copy_text = [](const std::string& text) { SDL_SetClipboardText(text.c_str()); },
+        .now = []() -> std::optional<stadsmijn::LocalDateTime> {
+            std::time_t t = std::time(nullptr);
+            std::tm local{};
+            localtime_r(&t, &local);
+            return stadsmijn::LocalDateTime{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, local.tm_hour,
+                                            local.tm_min};
+        },
+        .random32 = [] {
+            static std::random_device device;
+            return static_cast<std::uint32_t>(device());
+        },
     });
     app.set_system_prefers_dark(dark);
     app.start(window, gl_context, "#version 130", fragment, {});

@@ -7,8 +7,12 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cstdlib>
+#include <map>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "platform/app_runtime.h"
 
@@ -39,6 +43,46 @@ EM_JS(void, js_open_url, (const char* url), {
 
 EM_JS(void, js_update_mirror, (const char* json), { if (Module.onMirror) Module.onMirror(UTF8ToString(json)); });
 EM_JS(void, js_announce, (const char* message), { if (Module.onAnnounce) Module.onAnnounce(UTF8ToString(message)); });
+
+// Platform services; the JavaScript side is Module.platform in web/app.js. Strings coming back
+// are allocated with malloc by newString and freed here.
+EM_JS(char*, js_load_storage, (), { return Module.platform.newString(Module.platform.loadStorage()); });
+EM_JS(char*, js_store, (const char* key, const char* value), {
+    return Module.platform.newString(Module.platform.store(UTF8ToString(key), UTF8ToString(value)));
+});
+EM_JS(void, js_fetch, (const char* tag, const char* method, const char* url, const char* body), {
+    Module.platform.fetch(UTF8ToString(tag), UTF8ToString(method), UTF8ToString(url), UTF8ToString(body));
+});
+EM_JS(void, js_download, (const char* name, const char* mime, const char* text), {
+    Module.platform.download(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(text));
+});
+EM_JS(void, js_pick_file, (const char* tag), { Module.platform.pickFile(UTF8ToString(tag)); });
+EM_JS(void, js_request_location, (), { Module.platform.requestLocation(); });
+EM_JS(void, js_copy_text, (const char* text), { Module.platform.copyText(UTF8ToString(text)); });
+EM_JS(void, js_now, (int* out), {
+    const d = new Date();
+    HEAP32[(out >> 2) + 0] = d.getFullYear();
+    HEAP32[(out >> 2) + 1] = d.getMonth() + 1;
+    HEAP32[(out >> 2) + 2] = d.getDate();
+    HEAP32[(out >> 2) + 3] = d.getHours();
+    HEAP32[(out >> 2) + 4] = d.getMinutes();
+});
+EM_JS(unsigned, js_random32, (), { return crypto.getRandomValues(new Uint32Array(1))[0] >>> 0; });
+
+std::string take_string(char* text) {
+    std::string copy = text ? text : "";
+    free(text);
+    return copy;
+}
+
+std::map<std::string, std::string> load_storage() {
+    std::map<std::string, std::string> stored;
+    auto json = nlohmann::json::parse(take_string(js_load_storage()), nullptr, false);
+    if (!json.is_object()) return stored;
+    for (auto& [key, value] : json.items())
+        if (value.is_string()) stored[key] = value.get<std::string>();
+    return stored;
+}
 
 EM_JS(void, js_report_ready, (), { if (Module.onAppReady) Module.onAppReady(); });
 EM_JS(void, js_report_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
@@ -100,6 +144,30 @@ EMSCRIPTEN_KEEPALIVE void stadsmijn_set_number(unsigned id, double value) {
 EMSCRIPTEN_KEEPALIVE void stadsmijn_focus(unsigned id) {
     if (!app) return;
     app->focus_from_page(id);
+    resume_loop();
+}
+
+// Answers of the platform services (Module.platform in web/app.js).
+EMSCRIPTEN_KEEPALIVE void stadsmijn_http_response(const char* tag, int status, const char* body) {
+    if (!app) return;
+    app->on_http_response(tag, status, body);
+    resume_loop();
+}
+
+EMSCRIPTEN_KEEPALIVE void stadsmijn_file_picked(const char* tag, const char* name, const char* text, const char* error) {
+    if (!app) return;
+    app->on_file_picked(tag, {name, text, error});
+    resume_loop();
+}
+
+// status: 0 known, 1 refused, 2 unavailable
+EMSCRIPTEN_KEEPALIVE void stadsmijn_location(int status, double lat, double lon) {
+    if (!app) return;
+    if (status == 0)
+        app->on_location(stadsmijn::LocationStatus::known, stadsmijn::GeoPoint{lat, lon});
+    else
+        app->on_location(status == 1 ? stadsmijn::LocationStatus::refused : stadsmijn::LocationStatus::unavailable,
+                         std::nullopt);
     resume_loop();
 }
 
@@ -171,6 +239,25 @@ int main(int argc, char** argv) {
         .update_mirror = [](const std::string& json) { js_update_mirror(json.c_str()); },
         .announce = [](const std::string& message) { js_announce(message.c_str()); },
         .page_edits_text = true,
+        .load_storage = load_storage,
+        .store = [](const std::string& key, const std::string& value) {
+            return take_string(js_store(key.c_str(), value.c_str()));
+        },
+        .fetch = [](const stadsmijn::ui::HttpRequest& r) {
+            js_fetch(r.tag.c_str(), r.method.c_str(), r.url.c_str(), r.body.c_str());
+        },
+        .download = [](const stadsmijn::ui::FileDownload& file) {
+            js_download(file.filename.c_str(), file.mime.c_str(), file.text.c_str());
+        },
+        .pick_file = [](const std::string& tag) { js_pick_file(tag.c_str()); },
+        .request_location = [] { js_request_location(); },
+        .copy_text = [](const std::string& text) { js_copy_text(text.c_str()); },
+        .now = []() -> std::optional<stadsmijn::LocalDateTime> {
+            int parts[5] = {};
+            js_now(parts);
+            return stadsmijn::LocalDateTime{parts[0], parts[1], parts[2], parts[3], parts[4]};
+        },
+        .random32 = [] { return static_cast<std::uint32_t>(js_random32()); },
     });
     app = &runtime;
     runtime.set_system_prefers_dark(prefers_dark);

@@ -1,0 +1,9 @@
+// Placeholder until the screen is built: says "coming soon".
+#include "ui/screens/screens.h"
+
+namespace stadsmijn::ui {
+
+void draw_debate(UiFrame& f) { draw_coming_soon(f); }
+void draw_poll(UiFrame& f) { draw_coming_soon(f); }
+
+}  // namespace stadsmijn::ui

@@ -1,0 +1,8 @@
+// Placeholder until the screen is built: says "coming soon".
+#include "ui/screens/screens.h"
+
+namespace stadsmijn::ui {
+
+void draw_device_repair(UiFrame& f) { draw_coming_soon(f); }
+
+}  // namespace stadsmijn::ui
