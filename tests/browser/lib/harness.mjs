@@ -4,7 +4,8 @@
 // Environment (CTest sets these): STADSMIJN_SERVER (the server binary), STADSMIJN_WEB_DIST (the
 // web build), STADSMIJN_TEST_OUTPUT (where screenshots go).
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -16,9 +17,13 @@ export const webDist = process.env.STADSMIJN_WEB_DIST || path.join(repo, 'build/
 export const outputDir = process.env.STADSMIJN_TEST_OUTPUT || path.join(repo, 'build/test-output/browser');
 
 // Starts the server on a free port; resolves with { url, stop }.
-export async function startServer() {
+// Each server gets its own throwaway poll database, so test files running in parallel never share votes.
+// `extraArgs` and `env` pass options through (an admin token, a second port).
+export async function startServer({ extraArgs = [], env = {} } = {}) {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(serverBinary, ['--web', webDist, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const database = path.join(mkdtempSync(path.join(tmpdir(), 'stadsmijn-browser-')), 'polls.sqlite3');
+  const child = spawn(serverBinary, ['--web', webDist, '--port', String(port), '--db', database, ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   child.stdout.on('data', (chunk) => { output += chunk; });
   child.stderr.on('data', (chunk) => { output += chunk; });
@@ -33,6 +38,8 @@ export async function startServer() {
   }
   return {
     url,
+    port,
+    output: () => output,
     stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); }),
   };
 }
