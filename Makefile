@@ -4,6 +4,8 @@
 SHELL := /bin/bash
 PORT ?= 8080
 JOBS ?= $(shell nproc)
+# Where the builds go; a second checkout or a parallel session can use its own (BUILD=build/mine).
+BUILD ?= build
 export NODE_PATH := /usr/share/nodejs
 export STADSMIJN_CACHE := $(or $(STADSMIJN_CACHE),$(HOME)/.cache/stadsmijn)
 
@@ -17,20 +19,21 @@ deps:
 	@tools/setup/fetch-sources.sh
 
 native: deps
-	@[ -f build/native/CMakeCache.txt ] || cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release
-	@cmake --build build/native -j$(JOBS)
+	@[ -f $(BUILD)/native/CMakeCache.txt ] || cmake -S . -B $(BUILD)/native -DCMAKE_BUILD_TYPE=Release \
+	  -DSTADSMIJN_WEB_DIST=$(abspath $(BUILD))/web/dist
+	@cmake --build $(BUILD)/native -j$(JOBS)
 
 # SDL2 for the web is built once into the cache, keyed by SDL and Emscripten versions.
 web: deps
 	@sdl2=$$(tools/setup/build-sdl2-web.sh) && \
-	  { [ -f build/web/CMakeCache.txt ] || emcmake cmake -S . -B build/web -DCMAKE_BUILD_TYPE=Release -DSDL2_WEB_PREFIX="$$sdl2"; }
-	@cmake --build build/web -j$(JOBS)
+	  { [ -f $(BUILD)/web/CMakeCache.txt ] || emcmake cmake -S . -B $(BUILD)/web -DCMAKE_BUILD_TYPE=Release -DSDL2_WEB_PREFIX="$$sdl2"; }
+	@cmake --build $(BUILD)/web -j$(JOBS)
 
 run: native web
-	@build/native/stadsmijn-server --web build/web/dist --port $(PORT)
+	@$(BUILD)/native/stadsmijn-server --web $(BUILD)/web/dist --port $(PORT)
 
 test: native web
-	@cd build/native && ctest --output-on-failure
+	@cd $(BUILD)/native && ctest --output-on-failure
 
 # Numbers for the README: bytes over the wire, idle CPU, time to first frame.
 bench: native web
