@@ -77,6 +77,13 @@ void footer(UiFrame& f) {
     Route accessibility;
     accessibility.screen = Screen::accessibility;
     route_link(f, "##footer-a11y", f.text("title.accessibility"), with_language(f, accessibility));
+    ImGui::SameLine(0, 24);
+    // Wraps to the next line rather than running off a narrow screen.
+    Route settings;
+    settings.screen = Screen::settings;
+    std::string label = f.text("title.settings");
+    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(label.c_str()).x > f.column_right) ImGui::NewLine();
+    route_link(f, "##footer-settings", label, with_language(f, settings));
 }
 
 // Touch screens scroll by dragging the page; ImGui 1.86 only scrolls with a wheel. A vertical
