@@ -64,7 +64,8 @@ SRC
 fi
 
 # npm packages for the browser tests (exact versions in tests/browser/package-lock.json).
-if [ ! -d "$here/tests/browser/node_modules/playwright-core" ] && [ -f "$here/tests/browser/package.json" ]; then
+if { [ ! -d "$here/tests/browser/node_modules/playwright-core" ] || [ ! -d "$here/tests/browser/node_modules/@axe-core/playwright" ]; } \
+   && [ -f "$here/tests/browser/package.json" ]; then
   echo "stadsmijn: installing npm packages for the browser tests"
   (cd "$here/tests/browser" && npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || npm install --no-audit --no-fund --loglevel=error)
 fi
