@@ -18,7 +18,8 @@ namespace stadsmijn::ui::testing {
 
 class HeadlessApp {
 public:
-    explicit HeadlessApp(float width = 390, float height = 844) {
+    // `text_scale` as the citizen's text size setting (1.0 to 2.0) builds the fonts and style at that size.
+    explicit HeadlessApp(float width = 390, float height = 844, float text_scale = 1.0f) {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
@@ -33,11 +34,12 @@ public:
             const EmbeddedFile* file = find_embedded(path);
             return file ? std::span<const unsigned char>(file->data, file->size) : std::span<const unsigned char>();
         };
-        fonts = build_fonts(*io.Fonts, {bytes("fonts/Inter-Regular.otf"), bytes("fonts/Inter-SemiBold.otf")}, 1.0f, 1.0f);
+        fonts = build_fonts(*io.Fonts, {bytes("fonts/Inter-Regular.otf"), bytes("fonts/Inter-SemiBold.otf")}, 1.0f, text_scale);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        apply_theme(light_palette(), 1.0f);
+        apply_theme(light_palette(), text_scale);
+        state.preferences.text_scale = text_scale;
     }
     ~HeadlessApp() { ImGui::DestroyContext(); }
 
@@ -52,6 +54,7 @@ public:
         UiActions actions;
         UiFrame f{content, problems, translator, state, fonts, light_palette(), semantics, actions, ui, page_input};
         f.random32 = [this] { return next_random++; };
+        f.page_edits_text = page_edits_text;
         draw_app(f);
         ImGui::Render();
         page_input = {};
@@ -103,6 +106,7 @@ public:
 
     // Text typed into a field's real <input> in the page.
     void type(const std::string& label, const std::string& text) {
+        page_edits_text = true;  // as on the web: the page's <input> holds the text
         frame();
         const SemanticNode* node = semantics.find(Role::textbox, label);
         if (!node) node = semantics.find(Role::searchbox, label);
@@ -142,6 +146,7 @@ public:
     PageInput page_input;
     std::uint32_t next_random = 1;
     bool storage_fails = false;
+    bool page_edits_text = false;  // set by type(): text fields then take their text from page_input
     std::vector<HttpRequest> sent_requests;
     std::vector<FileDownload> downloads;
     std::vector<std::string> picks;
