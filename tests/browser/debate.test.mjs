@@ -1,0 +1,205 @@
+// The debate, as a citizen's browser meets it: the real server (with the sample poll it loads
+// from content/polls at start, and a throwaway database) and the real web build. Votes are
+// counted only after the server's 200, a vote cast offline waits and goes out when the network
+// returns, a statement of your own goes into moderation.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { app, clickWidget, launchBrowser, openPage, screenshot, startServer, waitForApp, waitForIdle } from './lib/harness.mjs';
+
+const poll = 'grondstoffen-repareren-inleveren';
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Waits until the app reports a widget with this role whose name passes `match` (a string is an
+// exact name, a RegExp a pattern); resolves with that node.
+async function waitForWidget(page, role, match, timeout = 15000) {
+  const test = typeof match === 'string' ? { exact: match } : { pattern: match.source, flags: match.flags };
+  const handle = await page.waitForFunction(([r, t]) => {
+    const nodes = window.stadsmijn.semantics();
+    const ok = (name) => (t.exact !== undefined ? name === t.exact : new RegExp(t.pattern, t.flags).test(name));
+    return nodes.find((n) => n.role === r && ok(n.name)) || null;
+  }, [role, test], { timeout, polling: 100 });
+  return handle.jsonValue();
+}
+
+const names = async (page) => (await app.semantics(page)).map((n) => n.name);
+const shows = async (page, pattern) => (await names(page)).some((n) => pattern.test(n));
+
+// Brings a widget into view the way a keyboard user does (focus on its mirror element scrolls the
+// canvas to it), then clicks it with a real mouse event.
+async function press(page, role, name) {
+  const node = await waitForWidget(page, role, name);
+  const viewport = page.viewportSize();
+  if (node.y < 0 || node.y + node.h > viewport.height) {
+    await page.locator(`[data-id="${node.id}"]`).focus();
+    await page.waitForFunction(([id, height]) => {
+      const n = window.stadsmijn.semantics().find((x) => x.id === id);
+      return n && n.y >= 0 && n.y + n.h <= height;
+    }, [node.id, viewport.height], { timeout: 10000, polling: 100 });
+    await waitForIdle(page);
+  }
+  await clickWidget(page, role, name);
+}
+
+async function results(municipality) {
+  const query = municipality ? `?municipality=${municipality}` : '';
+  const response = await fetch(`${server.url}api/polls/${poll}/results${query}`);
+  assert.equal(response.status, 200);
+  return response.json();
+}
+
+async function voteOn(page, label) {
+  const before = await waitForWidget(page, 'text', /^(Statement|Stelling) \d+ (of|van) \d+$/);
+  await press(page, 'button', label);
+  await page.waitForFunction((previous) => !window.stadsmijn.semantics().some((n) => n.name === previous),
+    before.name, { timeout: 10000 });
+}
+
+async function chooseMunicipality(page, search, fieldName, name) {
+  await page.getByRole('searchbox', { name: fieldName }).fill(search);
+  await press(page, 'button', name);
+}
+
+for (const [label, viewport, language] of [['phone', { width: 360, height: 740 }, 'en'], ['desktop', { width: 1280, height: 900 }, 'nl']]) {
+  describe(`the poll on a ${label} (${language})`, () => {
+    const en = language === 'en';
+    const municipality = en ? { id: 'haarlem', name: 'Haarlem' } : { id: 'almere', name: 'Almere' };
+    const words = en
+      ? { agree: 'Agree', disagree: 'Disagree', pass: 'Pass', find: 'Find your municipality', counted: 'Your vote has been counted.',
+          waiting: /^Not sent yet/, sendNow: 'Send now', own: 'Your statement', sendOwn: 'Send to the moderator',
+          moderation: /waiting for moderation/, results: 'See the results', listTitle: /^Critical raw materials/ }
+      : { agree: 'Eens', disagree: 'Oneens', pass: 'Sla over', find: 'Zoek je gemeente', counted: 'Je stem is geteld.',
+          waiting: /^Nog niet verstuurd/, sendNow: 'Nu versturen', own: 'Jouw stelling', sendOwn: 'Stuur naar de moderator',
+          moderation: /wacht op de moderator/, results: 'Bekijk de uitslag', listTitle: /^Kritieke grondstoffen/ };
+
+    test('the list shows the sample poll the server loaded from content/polls', async () => {
+      const page = await openPage(browser, { viewport });
+      await page.goto(`${server.url}#/debate?lang=${language}`);
+      await waitForApp(page);
+      const card = await waitForWidget(page, 'link', words.listTitle);
+      assert.match(card.name, en ? /\(17 statements\)$/ : /\(17 stellingen\)$/);
+      await waitForIdle(page);
+      await screenshot(page, `debate-list-${label}-${language}`);
+      await clickWidget(page, 'link', card.name);
+      await page.waitForFunction((p) => window.stadsmijn.route().startsWith(`#/poll/${p}`), poll);
+      await waitForWidget(page, 'button', words.agree);
+      assert.deepEqual(page.consoleErrors, []);
+      await page.context().close();
+    });
+
+    test('votes are counted after the server stored them, and show in the municipality results', async () => {
+      const page = await openPage(browser, { viewport });
+      await page.goto(`${server.url}#/poll/${poll}?lang=${language}`);
+      await waitForApp(page);
+      await waitForWidget(page, 'button', words.agree);
+      await chooseMunicipality(page, municipality.name.slice(0, 5), words.find, municipality.name);
+      await waitForWidget(page, 'text', en ? `Your municipality: ${municipality.name}` : `Jouw gemeente: ${municipality.name}`);
+      const beforeVotes = (await results(municipality.id)).counts?.votes ?? 0;
+
+      await voteOn(page, words.agree);
+      await waitForWidget(page, 'text', words.counted);
+      await voteOn(page, words.disagree);
+      await waitForWidget(page, 'text', words.counted);
+      await voteOn(page, words.pass);
+      await waitForWidget(page, 'text', words.counted);
+      assert.ok(await shows(page, en ? /^Statement 4 of 17$/ : /^Stelling 4 van 17$/));
+      const stored = await page.evaluate((p) => JSON.parse(localStorage.getItem(Object.keys(localStorage)
+        .find((k) => k.endsWith(`poll.${p}.outbox`)))), poll);
+      assert.equal(stored.pending.length, 0, 'nothing waits once the server counted the votes');
+
+      // The server's own results for the municipality hold them (it recomputes at most once a second).
+      let counted;
+      for (let i = 0; i < 30; i++) {
+        counted = await results(municipality.id);
+        if ((counted.counts?.votes ?? 0) >= beforeVotes + 3) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.equal(counted.municipality, municipality.id);
+      assert.ok(counted.counts.votes >= beforeVotes + 3, `results for ${municipality.id}: ${JSON.stringify(counted.counts)}`);
+      const byId = new Map(counted.statements.map((s) => [s.statement, s.votes]));
+      assert.ok(byId.get(1).agree >= 1 && byId.get(2).disagree >= 1 && byId.get(3).pass >= 1);
+      await waitForIdle(page);
+      await screenshot(page, `debate-voted-${label}-${language}`);
+
+      // The app's results for the municipality: a table, and the chart with its text equivalent.
+      await press(page, 'button', words.results);
+      await waitForWidget(page, 'table', en ? 'Number of votes per statement' : 'Aantal stemmen per stelling');
+      const chart = await waitForWidget(page, 'image', en ? /^Bars with the votes/ : /^Staafjes met de stemmen/);
+      assert.match(chart.name, en ? /Statement 1: \d+ agree/ : /Stelling 1: \d+ eens/);
+      await waitForIdle(page);
+      await screenshot(page, `debate-results-${label}-${language}`);
+      assert.deepEqual(page.consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
+      await page.context().close();
+    });
+
+    test('a vote cast offline waits on the device and is sent when the network is back', async () => {
+      const page = await openPage(browser, { viewport });
+      await page.goto(`${server.url}#/poll/${poll}?lang=${language}&municipality=${municipality.id}`);
+      await waitForApp(page);
+      await waitForWidget(page, 'button', words.agree);
+      const beforeVotes = (await results()).counts?.votes ?? 0;
+
+      await page.context().setOffline(true);
+      await voteOn(page, words.agree);
+      await waitForWidget(page, 'text', words.waiting);
+      await waitForWidget(page, 'status', words.waiting);
+      const stored = await page.evaluate((p) => JSON.parse(localStorage.getItem(Object.keys(localStorage)
+        .find((k) => k.endsWith(`poll.${p}.outbox`)))), poll);
+      assert.equal(stored.pending.length, 1, 'the vote is kept in the stored outbox');
+      await waitForIdle(page);
+      await screenshot(page, `debate-offline-${label}-${language}`);
+
+      await page.context().setOffline(false);
+      await press(page, 'button', words.sendNow);
+      await waitForWidget(page, 'text', words.counted);
+      assert.ok(!(await shows(page, words.waiting)), 'nothing waits any more');
+      let after;
+      for (let i = 0; i < 30; i++) {
+        after = await results();
+        if ((after.counts?.votes ?? 0) > beforeVotes) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.ok(after.counts.votes > beforeVotes, 'the server has the vote cast offline');
+      await waitForIdle(page);
+      await screenshot(page, `debate-back-online-${label}-${language}`);
+      await page.context().close();
+    });
+
+    test('a statement of your own goes into moderation', async () => {
+      const page = await openPage(browser, { viewport });
+      await page.goto(`${server.url}#/poll/${poll}?lang=${language}`);
+      await waitForApp(page);
+      await waitForWidget(page, 'textbox', words.own);
+      const text = en ? 'Every neighbourhood deserves a repair café on Saturdays.' : 'Elke wijk verdient op zaterdag een repaircafé.';
+      await page.getByRole('textbox', { name: words.own }).fill(text);
+      await press(page, 'button', words.sendOwn);
+      await waitForWidget(page, 'text', words.moderation);
+      // Strict moderation: the public poll does not show it yet.
+      const published = await (await fetch(`${server.url}api/polls/${poll}`)).json();
+      assert.ok(!published.statements.some((s) => Object.values(s.text).includes(text)));
+      await waitForIdle(page);
+      await screenshot(page, `debate-own-statement-${label}-${language}`);
+      await page.context().close();
+    });
+
+    test('nothing on the poll screen needs sideways scrolling', async () => {
+      const page = await openPage(browser, { viewport });
+      await page.goto(`${server.url}#/poll/${poll}?lang=${language}&municipality=${municipality.id}`);
+      await waitForApp(page);
+      await waitForWidget(page, 'button', words.agree);
+      await waitForIdle(page);
+      const wide = (await app.semantics(page)).filter((n) => !['table', 'row', 'radiogroup'].includes(n.role) && n.x + n.w > viewport.width + 0.5);
+      assert.deepEqual(wide.map((n) => `${n.role}:${n.name}`), []);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+      await page.context().close();
+    });
+  });
+}
