@@ -13,7 +13,7 @@ TEST_CASE("the home screen shows the product name, its explanation and the journ
     CHECK(app.semantics.find(Role::heading, "Stadsmijn") != nullptr);
     CHECK(app.semantics.find(Role::text, app.translator.text("home.tagline")) != nullptr);
     for (const char* key : {"home.guide.title", "home.drawer.title", "home.debate.title"}) {
-        std::string name = app.translator.text(key) + " (" + app.translator.text("common.coming_soon") + ")";
+        std::string name = app.translator.text(key);
         CAPTURE(name);
         CHECK(app.semantics.find(Role::link, name) != nullptr);
     }
@@ -22,7 +22,7 @@ TEST_CASE("the home screen shows the product name, its explanation and the journ
 TEST_CASE("clicking an entry point asks to navigate to its route, keeping the language") {
     HeadlessApp app;
     app.go("#/?lang=en");
-    std::string name = app.translator.text("home.drawer.title") + " (" + app.translator.text("common.coming_soon") + ")";
+    std::string name = app.translator.text("home.drawer.title");
     UiActions actions = app.click(Role::link, name);
     REQUIRE(actions.navigate.has_value());
     CHECK(format_route(*actions.navigate) == "#/drawer?lang=en");

@@ -19,15 +19,15 @@ void draw_home(UiFrame& f) {
     paragraph(f, f.text("home.tagline"));
     ImGui::Spacing();
 
-    const std::string soon = f.text("common.coming_soon");
-    entry_card(f, "##guide", f.text("home.guide.title"), f.text("home.guide.text"), with_language(f, to(Screen::devices)),
-               soon);
+    entry_card(f, "##guide", f.text("home.guide.title"), f.text("home.guide.text"), with_language(f, to(Screen::devices)));
     entry_card(f, "##drawer", f.text("home.drawer.title"), f.text("home.drawer.text"),
-               with_language(f, to(Screen::drawer)), soon);
+               with_language(f, to(Screen::drawer)));
     entry_card(f, "##debate", f.text("home.debate.title"), f.text("home.debate.text"),
-               with_language(f, to(Screen::debate)), soon);
+               with_language(f, to(Screen::debate)));
     ImGui::Spacing();
     route_link(f, "##about", f.text("home.about_link"), with_language(f, to(Screen::about)));
+    ImGui::Spacing();
+    route_link(f, "##embed", f.text("home.embed_link"), with_language(f, to(Screen::embed_builder)));
 }
 
 }  // namespace stadsmijn::ui
