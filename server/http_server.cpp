@@ -6,16 +6,20 @@
 
 namespace stadsmijn::server {
 
-std::string content_security_policy() {
+std::string content_security_policy() { return content_security_policy("'self'"); }
+
+std::string content_security_policy(const std::string& frame_ancestors) {
     return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
            "connect-src 'self'; font-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; "
-           "form-action 'self'; frame-ancestors 'self'";
+           "form-action 'self'; frame-ancestors " +
+           frame_ancestors;
 }
 
 namespace {
 
 void security_headers(httplib::Response& res) {
-    res.set_header("Content-Security-Policy", content_security_policy());
+    // A route that chose its own policy (an embed page's frame-ancestors) keeps it.
+    if (!res.has_header("Content-Security-Policy")) res.set_header("Content-Security-Policy", content_security_policy());
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Referrer-Policy", "no-referrer");
     res.set_header("Cross-Origin-Opener-Policy", "same-origin");
@@ -76,6 +80,7 @@ void HttpServer::install_routes() {
     });
 
     http_->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+        if (config_.before_static && config_.before_static(req, res)) return;
         const StaticFile* file = site_.find(req.path);
         if (!file) {
             res.status = 404;
@@ -87,7 +92,10 @@ void HttpServer::install_routes() {
         }
         res.set_header("Vary", "Accept-Encoding");
         res.set_header("ETag", file->etag);
-        res.set_header("Cache-Control", file->immutable ? "public, max-age=31536000, immutable" : "no-cache");
+        // embed.js keeps its name on campaign sites' pages: cached for an hour, not a year.
+        res.set_header("Cache-Control", file->immutable              ? "public, max-age=31536000, immutable"
+                                        : req.path == "/embed.js" ? "public, max-age=3600"
+                                                                  : "no-cache");
         if (!file->immutable && req.get_header_value("If-None-Match") == file->etag) {
             res.status = 304;
             return;

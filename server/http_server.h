@@ -27,12 +27,17 @@ struct ServerConfig {
     int threads = 8;
     // More routes (the poll API): installed after /healthz and before the catch-all /api/ 404.
     std::function<void(httplib::Server&)> extra_routes{};
+    // Runs before a file of the web build is served: may set headers (an embed page's
+    // Content-Security-Policy, see server/campaigns.h) or answer itself and return true.
+    std::function<bool(const httplib::Request&, httplib::Response&)> before_static{};
 };
 
 // The Content-Security-Policy of every response: scripts only from this origin, WebAssembly
 // allowed to compile ('wasm-unsafe-eval', not 'unsafe-eval'), no inline code, no framing by
 // other sites.
 std::string content_security_policy();
+// The same policy with another frame-ancestors source list (a campaign's allowed origins).
+std::string content_security_policy(const std::string& frame_ancestors);
 
 class HttpServer {
 public:

@@ -1,7 +1,7 @@
 // stadsmijn-server: serves the web app and its APIs.
 //   stadsmijn-server --web DIR [--host 127.0.0.1] [--port 8080] [--threads N]
 //                    [--db FILE|postgresql://...] [--content DIR] [--admin-token-file FILE]
-//                    [--votes-per-second N] [--requests-per-second N]
+//                    [--votes-per-second N] [--requests-per-second N] [--embed-demo-origin ORIGIN]...
 //   stadsmijn-server --import-polis DIR --poll ID [--db ...]    (imports, then exits)
 // The database is a SQLite file (default build/stadsmijn.sqlite3) or PostgreSQL; the
 // STADSMIJN_DATABASE_URL environment variable is used when --db is not given. The admin token
@@ -13,6 +13,8 @@
 #include <string>
 
 #include "server/admin_auth.h"
+#include "server/campaign_api.h"
+#include "server/campaigns.h"
 #include "server/content_folder.h"
 #include "server/http_server.h"
 #include "server/polis_import.h"
@@ -29,6 +31,7 @@ void stop_on_signal(int) {
 const char* kUsage =
     "usage: %s --web DIR [--host HOST] [--port PORT] [--threads N] [--db FILE|postgresql://...]\n"
     "          [--content DIR] [--admin-token-file FILE] [--votes-per-second N] [--requests-per-second N]\n"
+    "          [--embed-demo-origin http://localhost:PORT]  (a local page allowed to embed every campaign)\n"
     "       %s --import-polis DIR --poll ID [--db ...]\n";
 
 std::string database_label(const std::string& database) {
@@ -48,6 +51,7 @@ int main(int argc, char** argv) {
     std::string import_poll;
     PollServiceConfig service_config;
     PollApiConfig api_config;
+    std::vector<std::string> embed_demo_origins;
     bool usage_error = false;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
@@ -70,6 +74,9 @@ int main(int argc, char** argv) {
             service_config.votes_per_participant.per_second = std::atof(value().c_str());
         } else if (arg == "--requests-per-second") {
             api_config.requests_per_connection.per_second = std::atof(value().c_str());
+        } else if (arg == "--embed-demo-origin") {
+            embed_demo_origins.push_back(value());
+            usage_error = usage_error || !is_plain_origin(embed_demo_origins.back());
         } else if (arg == "--import-polis") {
             import_dir = value();
         } else if (arg == "--poll") {
@@ -127,13 +134,26 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "stadsmijn-server: %s\n", token.error().c_str());
         return 1;
     }
+    EmbedPolicy embed_policy(content.value().content.campaigns, embed_demo_origins);
+    auto event_store = CampaignEventStore::open(database);
+    if (!event_store) {
+        std::fprintf(stderr, "stadsmijn-server: %s\n", event_store.error().c_str());
+        return 1;
+    }
+    CampaignApi campaign_api(embed_policy, *event_store.value(), token.value());
+    config.before_static = [&campaign_api](const httplib::Request& req, httplib::Response& res) {
+        return campaign_api.serve_page(req, res);
+    };
     auto service = PollService::create(std::move(content.value().content), *store.value(), service_config);
     if (!service) {
         std::fprintf(stderr, "stadsmijn-server: %s\n", service.error().c_str());
         return 1;
     }
     PollApi api(*service.value(), token.value(), api_config);
-    config.extra_routes = [&api](httplib::Server& http) { api.install(http); };
+    config.extra_routes = [&api, &campaign_api](httplib::Server& http) {
+        campaign_api.install(http);
+        api.install(http);
+    };
 
     auto server = HttpServer::create(config);
     if (!server) {

@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
               << c.devices.size() << " devices, " << known << " compositions with figures and " << unknown
               << " unknown, " << c.repair_odds.categories.size() + c.repair_odds.ages.size() + c.repair_odds.faults.size()
               << " repair-odds rows, " << c.places.size() << " places, " << c.municipalities.size()
-              << " municipalities; " << loaded.problems.size() << " problem(s)\n";
+              << " municipalities, " << c.campaigns.size() << " campaigns; " << loaded.problems.size()
+              << " problem(s)\n";
     return loaded.problems.empty() ? 0 : 1;
 }

@@ -155,6 +155,29 @@ void cross_check(const Content& c, Problems& problems, const std::set<std::strin
     }
 }
 
+// A campaign names a municipality, a device, a poll and places that must exist.
+void check_campaign_links(const Content& c, Problems& problems) {
+    for (const Campaign& campaign : c.campaigns) {
+        const std::string file = "content/campaigns/" + campaign.id + ".json";
+        if (!campaign.municipality.empty() && !c.find_municipality(campaign.municipality))
+            problems.push_back({file, "municipality",
+                                "'" + campaign.municipality + "' is not a municipality in content/municipalities.json"});
+        if (!campaign.device.empty() && !c.find_device(campaign.device))
+            problems.push_back({file, "device", "'" + campaign.device + "' is not a device in content/devices.json"});
+        if (!campaign.poll.empty() && !c.find_poll(campaign.poll))
+            problems.push_back({file, "poll", "'" + campaign.poll + "' is not a poll in content/polls/"});
+        for (std::size_t i = 0; i < campaign.local_places.size(); ++i) {
+            const Place* place = c.find_place(campaign.local_places[i]);
+            std::string at = "local_places[" + std::to_string(i) + "]";
+            if (!place)
+                problems.push_back({file, at, "'" + campaign.local_places[i] + "' is not a place in content/places.json"});
+            else if (place->municipality != campaign.municipality)
+                problems.push_back({file, at, "'" + place->id + "' lies in " + place->municipality + ", not in " +
+                                                  campaign.municipality});
+        }
+    }
+}
+
 }  // namespace
 
 const Source* Content::find_source(std::string_view id) const { return find_by_id(sources, id); }
@@ -165,6 +188,7 @@ const Province* Content::find_province(std::string_view id) const { return find_
 const Place* Content::find_place(std::string_view id) const { return find_by_id(places, id); }
 const Guidance* Content::find_guidance(std::string_view id) const { return find_by_id(guidance, id); }
 const PollDefinition* Content::find_poll(std::string_view id) const { return find_by_id(polls, id); }
+const Campaign* Content::find_campaign(std::string_view id) const { return find_by_id(campaigns, id); }
 
 std::vector<const Composition*> Content::compositions_of(std::string_view device_id) const {
     std::vector<const Composition*> found;
@@ -237,7 +261,14 @@ LoadedContent load_content(const std::vector<ContentFile>& files) {
     }
 
     for (const auto& file : files) {
-        bool known = !poll_id_from_path(file.path).empty();
+        std::string campaign_id = campaign_id_from_path(file.path);
+        if (campaign_id.empty()) continue;
+        if (auto document = parse_json(file.bytes, file.path, problems))
+            c.campaigns.push_back(read_campaign(JsonReader(*document, file.path, problems), campaign_id));
+    }
+
+    for (const auto& file : files) {
+        bool known = !poll_id_from_path(file.path).empty() || !campaign_id_from_path(file.path).empty();
         for (const auto& path : content_file_paths()) known = known || file.path == path;
         if (!known && file.path.starts_with("content/"))
             problems.push_back({file.path, "", "not a known content file: add its reader to load_content or move it out of content/"});
@@ -245,6 +276,8 @@ LoadedContent load_content(const std::vector<ContentFile>& files) {
     cross_check(c, problems, read_ok);
     if (read_ok.count(kSources) && read_ok.count(kDevices) && read_ok.count(kMaterials) && read_ok.count(kGuidance))
         check_poll_links(c.polls, c, problems);
+    if (read_ok.count(kMunicipalities) && read_ok.count(kDevices) && read_ok.count(kPlaces))
+        check_campaign_links(c, problems);
     return loaded;
 }
 

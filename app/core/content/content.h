@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/content/campaigns.h"
 #include "core/content/compositions.h"
 #include "core/content/devices.h"
 #include "core/content/guidance.h"
@@ -51,6 +52,7 @@ struct Content {
     std::vector<Place> places;
     std::vector<Guidance> guidance;
     std::vector<PollDefinition> polls;  // content/polls/*.json, in the order the files are given
+    std::vector<Campaign> campaigns;    // content/campaigns/*.json, in the order the files are given
 
     const Source* find_source(std::string_view id) const;
     const Material* find_material(std::string_view id) const;
@@ -60,6 +62,7 @@ struct Content {
     const Place* find_place(std::string_view id) const;
     const Guidance* find_guidance(std::string_view id) const;
     const PollDefinition* find_poll(std::string_view id) const;
+    const Campaign* find_campaign(std::string_view id) const;
 
     // The compositions of one device, in file order (known and unknown alike).
     std::vector<const Composition*> compositions_of(std::string_view device_id) const;

@@ -1,0 +1,54 @@
+// The campaign routes (documented in server/README.md): the embed page's frame-ancestors, the
+// anonymous events an embed reports, and the organisers' counts behind the admin token.
+//
+//   CampaignApi campaigns(policy, *event_store, admin_token);
+//   config.before_static = [&](auto& req, auto& res) { return campaigns.serve_page(req, res); };
+//   config.extra_routes = [&](httplib::Server& http) { campaigns.install(http); poll_api.install(http); };
+//
+// POST /api/events                      {campaign, event}: +1 on today's count; 202
+// GET  /api/campaigns/{id}/counts       admin: {"campaign", "counts": [{day, event, count}]}
+// GET  /api/campaigns/{id}/counts.csv   admin: the same as CSV
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "server/admin_auth.h"
+#include "server/campaigns.h"
+#include "server/rate_limit.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace stadsmijn::server {
+
+struct CampaignApiConfig {
+    // Events per connection: a journey sends at most four; a burst allows several embeds on one page.
+    RateLimit events_per_connection{.per_second = 1, .burst = 20};
+    // All events together, whoever sends them: a flood cannot fill the disk or skew a day by much.
+    RateLimit events_overall{.per_second = 200, .burst = 2000};
+};
+
+class CampaignApi {
+public:
+    CampaignApi(const EmbedPolicy& policy, CampaignEventStore& store, AdminToken admin_token,
+                CampaignApiConfig config = {});
+    void install(httplib::Server& http);
+    // For ServerConfig::before_static: the page's frame-ancestors, or a refusal page (true).
+    bool serve_page(const httplib::Request& req, httplib::Response& res) const;
+
+private:
+    bool admit_admin(const httplib::Request& req, httplib::Response& res);
+
+    const EmbedPolicy& policy_;
+    CampaignEventStore& store_;
+    AdminToken admin_token_;
+    RateLimiter per_connection_;
+    RateLimiter overall_;
+    std::uint64_t salt_;
+};
+
+}  // namespace stadsmijn::server
