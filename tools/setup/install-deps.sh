@@ -24,6 +24,8 @@ debian_packages=(
   chromium nodejs npm
   # fuzzing
   clang-14 libclang-rt-14-dev
+  # reference encoder the QR code tests compare against (tests/unit/qr_test.cpp)
+  qrencode
 )
 
 missing=()
