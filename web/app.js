@@ -10,6 +10,8 @@
 'use strict';
 (function () {
   const script = document.currentScript;
+  // Framed by a site without a campaign: web/embed-frame.js has said why; the app stays off.
+  if (window.stadsmijnEmbedFrame && window.stadsmijnEmbedFrame.refused) return;
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
   const progress = document.getElementById('loading-progress');
@@ -174,7 +176,11 @@
     printErr: (text) => console.warn(text),
     onAbort: (what) => showFailure(words.failed, 'aborted: ' + what),
     onAppError: (message) => showFailure(message.startsWith('WebGL') ? words.webgl : words.failed, message),
-    onMirror: (json) => mirror.update(json),
+    onMirror: (json) => {
+      mirror.update(json);
+      const embed = window.stadsmijnEmbedFrame;
+      if (embed && embed.onMirror) embed.onMirror(json);
+    },
     onAnnounce: (message) => {
       // Cleared first, so the same words said twice are still announced.
       announcer.textContent = '';
@@ -199,6 +205,13 @@
     route: () => (ready ? text(Module._stadsmijn_route()) : ''),
     language: () => (ready ? text(Module._stadsmijn_language()) : ''),
     semantics: () => (ready ? JSON.parse(text(Module._stadsmijn_semantics())).nodes || [] : []),
+    // The colours drawn with ({text, background, accent, link, focus}), the page's content height and campaign.
+    page: () => {
+      if (!ready) return {};
+      const page = JSON.parse(text(Module._stadsmijn_semantics()));
+      delete page.nodes;
+      return page;
+    },
     lastError: () => lastError || (ready ? text(Module._stadsmijn_last_error()) : ''),
   };
 

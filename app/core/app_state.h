@@ -34,6 +34,8 @@ struct AppState {
     Preferences preferences;
     bool system_prefers_dark = false;  // the browser's prefers-color-scheme
     bool embedded = false;             // shown inside another site's page (embed.js)
+    std::string campaign;              // the campaign that embeds the app (?embed=), when known
+    std::string origin;                // the page's origin ("https://stadsmijn.nl"); empty on the desktop
 
     // The local clock at the start of the frame; unset when the platform has none (tests set it).
     std::optional<LocalDateTime> now;

@@ -7,6 +7,7 @@
 #include <SDL_opengl.h>
 #endif
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
@@ -41,7 +42,8 @@ std::string css_colour(ui::Rgb c) {
 }
 }  // namespace
 
-std::string semantics_json(const ui::Semantics& semantics, const ui::Palette& palette) {
+std::string semantics_json(const ui::Semantics& semantics, const ui::Palette& palette, float content_height,
+                           const std::string& campaign) {
     nlohmann::json nodes = nlohmann::json::array();
     for (const auto& node : semantics.nodes()) {
         nlohmann::json item = {{"id", node.id},       {"role", ui::role_name(node.role)},
@@ -65,7 +67,11 @@ std::string semantics_json(const ui::Semantics& semantics, const ui::Palette& pa
     nlohmann::json page = {{"nodes", std::move(nodes)},
                            {"text", css_colour(palette.text)},
                            {"focus", css_colour(palette.focus)},
-                           {"background", css_colour(palette.background)}};
+                           {"background", css_colour(palette.background)},
+                           {"accent", css_colour(palette.accent)},
+                           {"link", css_colour(palette.link)}};
+    if (content_height > 0) page["content_height"] = std::ceil(content_height);
+    if (!campaign.empty()) page["campaign"] = campaign;
     // Replace, not throw, on invalid UTF-8: the web build has no exceptions.
     return page.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -102,6 +108,7 @@ void AppRuntime::start(SDL_Window* window, void* gl_context, const char* glsl_ve
         state_.preferences = preferences_from_json(it->second);
 
     Route route = parse_route(fragment);
+    adopt_campaign(route);
     std::string code = choose_language(route.language, state_.preferences.language, browser_languages,
                                        translator_.languages());
     translator_.set_language(code);
@@ -258,7 +265,7 @@ void AppRuntime::refresh_fonts_and_theme() {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
-    const ui::Palette& palette = ui::palette_for(state_.preferences.theme, state_.system_prefers_dark);
+    const ui::Palette& palette = current_palette();
     if (applied_palette_ != &palette || applied_text_scale_ != text_scale) {
         ui::apply_theme(palette, text_scale);
         applied_palette_ = &palette;
@@ -281,7 +288,7 @@ void AppRuntime::frame() {
     if (hooks_.now) state_.now = hooks_.now();
     ImGui::NewFrame();
     ui::UiActions actions;
-    const ui::Palette& palette = ui::palette_for(state_.preferences.theme, state_.system_prefers_dark);
+    const ui::Palette& palette = current_palette();
     ui::UiFrame ui_frame{content_,   problems_, translator_, state_,      fonts_,
                          palette,    semantics_, actions,    ui_state_, page_input_};
     ui_frame.page_edits_text = hooks_.page_edits_text;
@@ -291,6 +298,8 @@ void AppRuntime::frame() {
     reset_scroll_ = false;
     scroll_to_widget_ = 0;
     ui::draw_app(ui_frame);
+    if (ImGuiWindow* page = ImGui::FindWindowByName("##page"))
+        content_height_ = page->ContentSize.y + 2 * page->WindowPadding.y;
     page_input_ = {};
     ImGui::Render();
 
@@ -304,6 +313,7 @@ void AppRuntime::frame() {
     if (frames_to_settle_ > 0) --frames_to_settle_;
     wants_animation_ = actions.wants_another_frame;
 
+    report_campaign_events(actions);
     carry_out_services(actions);
     if (actions.language) {
         apply_language(*actions.language);
@@ -325,11 +335,38 @@ void AppRuntime::frame() {
     }
     if (actions.open_url && hooks_.open_url) hooks_.open_url(*actions.open_url);
 
-    std::string json = semantics_json(semantics_, palette);
+    std::string json = semantics_json(semantics_, palette, content_height_, state_.campaign);
     if (json != mirrored_json_) {
         mirrored_json_ = std::move(json);
         if (hooks_.update_mirror) hooks_.update_mirror(mirrored_json_);
     }
+}
+
+const ui::Palette& AppRuntime::current_palette() const {
+    const Campaign* campaign = state_.campaign.empty() ? nullptr : content_.find_campaign(state_.campaign);
+    const ThemeChoice theme = state_.preferences.theme;
+    if (campaign && theme != ThemeChoice::dark && theme != ThemeChoice::high_contrast)
+        return ui::campaign_palette(*campaign);
+    return ui::palette_for(theme, state_.system_prefers_dark);
+}
+
+void AppRuntime::adopt_campaign(const Route& route) {
+    auto embed = route.query.find("embed");
+    if (embed == route.query.end() || !content_.find_campaign(embed->second)) return;
+    state_.campaign = embed->second;
+    state_.embedded = true;
+}
+
+void AppRuntime::report_campaign_events(ui::UiActions& actions) {
+    if (state_.campaign.empty()) return;
+    FrameActivity activity;
+    activity.drawer_saved = actions.store.count("drawer") > 0;
+    for (const auto& request : actions.requests)
+        if (request.method == "POST" && request.url.starts_with("/api/polls/") && request.url.ends_with("/votes"))
+            activity.vote_sent = true;
+    for (const auto& event : campaign_events_.observe(state_.route, activity))
+        actions.requests.push_back({"campaign-event-" + event, "POST", "/api/events",
+                                    campaign_event_body(state_.campaign, event)});
 }
 
 bool AppRuntime::wants_frames() const {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/app_state.h"
+#include "core/campaign_events.h"
 #include "core/content/content.h"
 #include "core/i18n.h"
 #include "ui/fonts.h"
@@ -54,7 +55,9 @@ struct HostHooks {
 };
 
 // The semantics of a frame as JSON, for the page's test API and (later) its DOM mirror.
-std::string semantics_json(const ui::Semantics& semantics, const ui::Palette& palette);
+// `content_height`: the page's full height in CSS pixels (an embed sizes its frame to it).
+std::string semantics_json(const ui::Semantics& semantics, const ui::Palette& palette, float content_height = 0,
+                           const std::string& campaign = {});
 
 class AppRuntime {
 public:
@@ -84,6 +87,7 @@ public:
     void on_file_picked(const std::string& tag, PickedFile file);
     void on_location(LocationStatus status, std::optional<GeoPoint> point);
     void set_embedded(bool embedded) { state_.embedded = embedded; }
+    void set_origin(std::string origin) { state_.origin = std::move(origin); }  // for the embed snippet
 
     void frame();
     bool wants_frames() const;
@@ -102,6 +106,11 @@ private:
     void show_route(Route route, bool push_history);
     void refresh_fonts_and_theme();
     void carry_out_services(ui::UiActions& actions);
+    // Embedded by a campaign: its colours (unless the citizen chose dark or high contrast), and
+    // its anonymous events added to the frame's requests.
+    const ui::Palette& current_palette() const;
+    void adopt_campaign(const Route& route);
+    void report_campaign_events(ui::UiActions& actions);
 
     HostHooks hooks_;
     SDL_Window* window_ = nullptr;
@@ -124,6 +133,8 @@ private:
     bool reset_scroll_ = false;
     std::string title_;
     std::string last_error_;
+    CampaignEventLog campaign_events_;
+    float content_height_ = 0;
 };
 
 }  // namespace stadsmijn

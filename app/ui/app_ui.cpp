@@ -67,9 +67,23 @@ void top_bar(UiFrame& f) {
     ImGui::Spacing();
 }
 
+// Embedded by a campaign: its name and line on top, its organiser named in the footer.
+void campaign_intro(UiFrame& f) {
+    const Campaign* campaign = f.content.find_campaign(f.state.campaign);
+    if (!campaign) return;
+    heading(f, campaign->name.in(f.t.language()), 2);
+    if (!campaign->intro.empty()) paragraph(f, campaign->intro.in(f.t.language()));
+    ImGui::Spacing();
+}
+
 void footer(UiFrame& f) {
     ImGui::Spacing();
     ImGui::Separator();
+    if (const Campaign* campaign = f.content.find_campaign(f.state.campaign)) {
+        muted(f, f.text("embed.frame.organiser", {{"name", campaign->organiser_name}}));
+        web_link(f, "##campaign-organiser", campaign->organiser_name, campaign->organiser_url);
+        ImGui::Spacing();
+    }
     Route about;
     about.screen = Screen::about;
     route_link(f, "##footer-about", f.text("title.about"), with_language(f, about));
@@ -143,6 +157,7 @@ void draw_app(UiFrame& f) {
 
     f.column_right = ImGui::GetCursorPosX() + column;
     top_bar(f);
+    campaign_intro(f);
     if (!f.content_problems.empty()) {
         warning_banner(f, f.text("content.problem_title"),
                        f.t.plural("content.problem_count", static_cast<long long>(f.content_problems.size()),

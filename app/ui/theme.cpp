@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <map>
+#include <string>
+
 namespace stadsmijn::ui {
 
 namespace {
@@ -88,6 +91,49 @@ void apply_theme(const Palette& p, float text_scale) {
     c[ImGuiCol_NavHighlight] = colour(p.focus);
     c[ImGuiCol_TextSelectedBg] = colour(p.link, 0.35f);
     ImGui::GetStyle() = style;
+}
+
+namespace {
+Rgb rgb(RgbColour c) { return Rgb{c.r, c.g, c.b}; }
+RgbColour core_colour(Rgb c) { return RgbColour{c.r, c.g, c.b}; }
+double contrast(Rgb a, Rgb b) { return wcag_contrast(core_colour(a), core_colour(b)); }
+Rgb mix(Rgb a, Rgb b, double t) {
+    auto channel = [t](unsigned char x, unsigned char y) {
+        return static_cast<unsigned char>(x + (y - x) * t + 0.5);
+    };
+    return Rgb{channel(a.r, b.r), channel(a.g, b.g), channel(a.b, b.b)};
+}
+}  // namespace
+
+const Palette& campaign_palette(const Campaign& campaign) {
+    static std::map<std::string, Palette> built;
+    auto found = built.find(campaign.id);
+    if (found != built.end()) return found->second;
+
+    const CampaignColours& c = campaign.colours;
+    const bool light = wcag_luminance(c.background) > 0.4;
+    Palette p = light ? light_palette() : dark_palette();
+    p.background = rgb(c.background);
+    p.text = rgb(c.text);
+    p.link = rgb(c.link);
+    p.accent = rgb(c.accent);
+    p.accent_text = rgb(c.accent_text);
+    p.focus = p.link;
+    // Cards a shade off the page; kept only while text and links still read on them.
+    p.surface = mix(p.background, light ? Rgb{255, 255, 255} : p.text, light ? 0.7 : 0.06);
+    if (contrast(p.text, p.surface) < kTextContrast || contrast(p.link, p.surface) < kTextContrast)
+        p.surface = p.background;
+    p.muted_text = mix(p.text, p.background, 0.3);
+    if (contrast(p.muted_text, p.background) < kTextContrast || contrast(p.muted_text, p.surface) < kTextContrast)
+        p.muted_text = p.text;
+    p.border = mix(p.text, p.background, 0.45);
+    if (contrast(p.border, p.background) < kPartContrast) p.border = p.muted_text;
+    p.accent_hovered = mix(p.accent, light ? Rgb{0, 0, 0} : Rgb{255, 255, 255}, 0.15);
+    if (contrast(p.accent_text, p.accent_hovered) < kTextContrast) p.accent_hovered = p.accent;
+
+    auto inserted = built.emplace(campaign.id, p).first;
+    inserted->second.name = inserted->first;
+    return inserted->second;
 }
 
 }  // namespace stadsmijn::ui

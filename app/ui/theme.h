@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "core/content/campaigns.h"
 #include "core/preferences.h"
 
 namespace stadsmijn::ui {
@@ -34,6 +35,11 @@ const Palette& high_contrast_palette();
 
 // The palette for a choice, given whether the system prefers dark.
 const Palette& palette_for(ThemeChoice choice, bool system_prefers_dark);
+
+// The palette of an embed: the campaign's five colours (checked for contrast by the content
+// loader), the other roles derived from them so every pair still meets WCAG. Built once per
+// campaign; the reference stays valid for the program's life.
+const Palette& campaign_palette(const Campaign& campaign);
 
 // Sets ImGui's style from a palette and the text scale (spacing grows with the text).
 void apply_theme(const Palette& palette, float text_scale);

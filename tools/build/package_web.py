@@ -15,7 +15,9 @@ import sys
 
 import brotli
 
-HASHED = ['app.js', 'mirror.js', 'style.css', 'icon.svg']
+HASHED = ['app.js', 'mirror.js', 'embed-frame.js', 'style.css', 'icon.svg']
+# Named in campaign sites' pages, so never renamed (the server caches it for an hour).
+STABLE = ['embed.js']
 ENGINE = ['stadsmijn.js', 'stadsmijn.wasm']
 COMPRESSIBLE = ('.html', '.js', '.css', '.svg', '.wasm', '.json', '.webmanifest', '.txt')
 
@@ -58,6 +60,7 @@ def main():
         'href="icon.svg"': f'href="{names["icon.svg"]}"',
         'src="app.js"': f'src="{names["app.js"]}"',
         'src="mirror.js"': f'src="{names["mirror.js"]}"',
+        'src="embed-frame.js"': f'src="{names["embed-frame.js"]}"',
         'data-engine="stadsmijn.js"': f'data-engine="{names["stadsmijn.js"]}"',
         'data-wasm="stadsmijn.wasm"': f'data-wasm="{names["stadsmijn.wasm"]}"',
         'data-wasm-size="0"': f'data-wasm-size="{wasm_size}"',
@@ -67,6 +70,9 @@ def main():
             sys.exit(f'package_web.py: web/index.html no longer contains {old}')
         html = html.replace(old, new)
     write(os.path.join(dist, 'index.html'), html.encode('utf-8'))
+    for name in STABLE:
+        with open(os.path.join(web_dir, name), 'rb') as f:
+            write(os.path.join(dist, name), f.read())
 
 
 if __name__ == '__main__':

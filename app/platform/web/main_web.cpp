@@ -68,6 +68,7 @@ EM_JS(void, js_now, (int* out), {
     HEAP32[(out >> 2) + 4] = d.getMinutes();
 });
 EM_JS(unsigned, js_random32, (), { return crypto.getRandomValues(new Uint32Array(1))[0] >>> 0; });
+EM_JS(char*, js_origin, (), { return Module.platform.newString(location.origin); });
 
 std::string take_string(char* text) {
     std::string copy = text ? text : "";
@@ -261,6 +262,7 @@ int main(int argc, char** argv) {
     });
     app = &runtime;
     runtime.set_system_prefers_dark(prefers_dark);
+    runtime.set_origin(take_string(js_origin()));
     runtime.start(window, gl_context, "#version 300 es", fragment, languages);
     SDL_AddEventWatch(wake_on_event, nullptr);
     js_report_ready();
