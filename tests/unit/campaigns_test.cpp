@@ -93,7 +93,7 @@ TEST_CASE("a button colour needs 3:1 against the page and its text 4.5:1 against
     CHECK(problems[0].path == "colours.accent");
     CHECK(problems[0].message.find("needs at least 3.00:1") != std::string::npos);
 
-    problems = read(replaced(kValid, R"("accent_text": "#FFFFFF")", R"("accent_text": "#E0E0E0")"));
+    problems = read(replaced(kValid, R"("accent_text": "#FFFFFF")", R"("accent_text": "#B03040")"));
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].path == "colours.accent_text");
 }
