@@ -127,7 +127,7 @@ TEST_CASE("the what's-inside screen leads to repair, reuse, return and adds to t
     app.frame();
     const SemanticNode* add = app.semantics.find(Role::link, "Add to my drawer");
     REQUIRE(add != nullptr);
-    CHECK(add->value == "#/drawer?add=laptop&lang=en");
+    CHECK(add->value == "#/drawer?lang=en&add=laptop");
     for (const char* title : {"Repair", "Reuse", "Return"}) {
         bool found = false;
         for (const auto& n : app.semantics.nodes())
@@ -257,10 +257,10 @@ TEST_CASE("choosing a municipality on the return screen remembers it and lists i
     CHECK(has_text_containing(app, app.translator.text("guide.safety.tape-terminals")));
 }
 
-TEST_CASE("asking for the location on the return screen asks the platform, and uses a location once known") {
+TEST_CASE("asking for the location asks the platform, and lists the nearest repair cafés once it is known") {
     HeadlessApp app;
     set_today(app);
-    app.go("#/device/smartphone/return");
+    app.go("#/device/smartphone/repair");
     UiActions asked = app.activate(Role::button, app.translator.text("guide.place.use_location"));
     CHECK(asked.request_location);
     app.state.location_status = LocationStatus::known;

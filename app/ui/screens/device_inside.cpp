@@ -92,7 +92,7 @@ void draw_device_inside(UiFrame& f) {
         for (const GramsRow& row : rows) {
             std::string marks = material_marks(f, row.material);
             cells.push_back({row.name, marks,
-                             row.unknown ? f.text("guide.unknown") : range_text(f, row.low, row.high),
+                             row.unknown ? f.text("guide.unknown") : f.text("guide.grams_short", {{"amount", range_text(f, row.low, row.high)}}),
                              row.sources.empty() ? f.text("guide.inside.no_source") : source_names(f, row.sources)});
         }
         data_table(f, "##guide-grams-table", f.text("guide.inside.table_caption", {{"device", device->name.in(language)}}),

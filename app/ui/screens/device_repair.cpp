@@ -142,10 +142,10 @@ void guarantee_section(UiFrame& f, const Device& device) {
     if (chosen >= 0) cause_field = fault_cause_name(causes[chosen]), cause_index = chosen;
     bool private_seller = f.ui.fields["guide.private_seller"] == "1";
     if (check_item(f, "##guide-private-seller", f.text("guide.guarantee.private_seller"), private_seller))
-        f.ui.fields["guide.private_seller"] = private_seller ? "1" : "";
+        f.ui.fields["guide.private_seller"] = std::string(private_seller ? "1" : "0");
     bool second_hand = f.ui.fields["guide.second_hand"] == "1";
     if (check_item(f, "##guide-second-hand", f.text("guide.guarantee.second_hand"), second_hand))
-        f.ui.fields["guide.second_hand"] = second_hand ? "1" : "";
+        f.ui.fields["guide.second_hand"] = std::string(second_hand ? "1" : "0");
 
     if (date.empty()) {
         muted(f, f.text("guide.guarantee.fill_in"));
@@ -225,9 +225,14 @@ void repair_or_new_section(UiFrame& f, const Device& device) {
 
     const char* rows_keys[] = {"guide.rr.row.euro", "guide.rr.row.co2", "guide.rr.row.years", "guide.rr.row.euro_per_year",
                                "guide.rr.row.co2_per_year"};
+    auto with_unit = [&](const Estimate& value, const char* unit) {
+        return value.known() ? f.text(unit, {{"value", estimate_text(f, value)}}) : f.text("guide.unknown");
+    };
     auto column = [&](const OptionFigures& o) {
-        return std::vector<std::string>{estimate_text(f, o.euro), estimate_text(f, o.kg_co2e), estimate_text(f, o.years),
-                                        estimate_text(f, o.euro_per_year), estimate_text(f, o.kg_co2e_per_year)};
+        return std::vector<std::string>{with_unit(o.euro, "guide.rr.unit.euro"), with_unit(o.kg_co2e, "guide.rr.unit.kg"),
+                                        with_unit(o.years, "guide.rr.unit.years"),
+                                        with_unit(o.euro_per_year, "guide.rr.unit.euro"),
+                                        with_unit(o.kg_co2e_per_year, "guide.rr.unit.kg")};
     };
     auto repair = column(r.repair), replace = column(r.replace);
     std::vector<std::vector<std::string>> cells;

@@ -11,6 +11,13 @@ namespace stadsmijn::ui {
 
 namespace {
 
+void set_flag(UiFrame& f, const std::string& key, bool on) {
+    if (on)
+        f.ui.fields[key] = "1";
+    else
+        f.ui.fields.erase(key);
+}
+
 void wiping_checklist(UiFrame& f, const Device& device, const DevicePlan& plan) {
     const std::string& language = f.t.language();
     heading(f, f.text("guide.reuse.wipe_title"), 2);
@@ -28,7 +35,7 @@ void wiping_checklist(UiFrame& f, const Device& device, const DevicePlan& plan) 
             // The checklist ticks are view state: they help while wiping, they are not stored.
             std::string key = "guide.wipe." + device.id + "." + steps->id + "." + std::to_string(i);
             bool done = f.ui.fields[key] == "1";
-            if (check_item(f, "##guide-wipe-step", steps->points[i].text.in(language), done)) f.ui.fields[key] = done ? "1" : "";
+            if (check_item(f, "##guide-wipe-step", steps->points[i].text.in(language), done)) set_flag(f, key, done);
             source_links(f, "##step-sources", steps->points[i].sources);
             ImGui::PopID();
         }
@@ -41,7 +48,7 @@ void wiping_checklist(UiFrame& f, const Device& device, const DevicePlan& plan) 
             std::string key = "guide.lock." + device.id + "." + activation_lock_name(lock.lock);
             bool done = f.ui.fields[key] == "1";
             if (check_item(f, "##guide-lock-step", f.text(std::string("guide.lock.") + activation_lock_name(lock.lock)), done))
-                f.ui.fields[key] = done ? "1" : "";
+                set_flag(f, key, done);
             source_links(f, "##lock-sources", lock.sources);
             ImGui::PopID();
         }
