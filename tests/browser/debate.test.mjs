@@ -74,10 +74,10 @@ for (const [label, viewport, language] of [['phone', { width: 360, height: 740 }
     const municipality = en ? { id: 'haarlem', name: 'Haarlem' } : { id: 'almere', name: 'Almere' };
     const words = en
       ? { agree: 'Agree', disagree: 'Disagree', pass: 'Pass', find: 'Find your municipality', counted: 'Your vote has been counted.',
-          waiting: /^Not sent yet/, sendNow: 'Send now', own: 'Your statement', sendOwn: 'Send to the moderator',
+          waiting: /^Not sent yet/, sendNow: 'Send now', own: 'Your statement', sendOwn: 'Send statement',
           moderation: /waiting for moderation/, results: 'See the results', listTitle: /^Critical raw materials/ }
       : { agree: 'Eens', disagree: 'Oneens', pass: 'Sla over', find: 'Zoek je gemeente', counted: 'Je stem is geteld.',
-          waiting: /^Nog niet verstuurd/, sendNow: 'Nu versturen', own: 'Jouw stelling', sendOwn: 'Stuur naar de moderator',
+          waiting: /^Nog niet verstuurd/, sendNow: 'Nu versturen', own: 'Jouw stelling', sendOwn: 'Stelling versturen',
           moderation: /wacht op de moderator/, results: 'Bekijk de uitslag', listTitle: /^Kritieke grondstoffen/ };
 
     test('the list shows the sample poll the server loaded from content/polls', async () => {

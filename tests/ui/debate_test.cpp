@@ -235,12 +235,12 @@ TEST_CASE("a statement of your own is checked before sending and goes into moder
     HeadlessApp app(360, 740);
     open_poll(app);
     app.type("Your statement", "Too short");
-    app.activate(Role::button, "Send to the moderator");
+    app.activate(Role::button, "Send statement");
     CHECK(requests_to(app, "/statements") == 0);
     CHECK(shows_text(app, "Not yet:"));
 
     app.type("Your statement", "  Every   neighbourhood deserves a repair café. ");
-    app.activate(Role::button, "Send to the moderator");
+    app.activate(Role::button, "Send statement");
     const HttpRequest* sent = last_request_to(app, "/statements");
     REQUIRE(sent != nullptr);
     auto statement = polls::parse_statement_request(kPoll, sent->body);

@@ -467,9 +467,11 @@ void draw_voting(UiFrame& f, const std::string& poll_id, const ShownPoll& poll, 
         if (const ShownStatement* last = poll.find(*session.last_statement)) {
             std::string status = vote_status(f, poll_id, session, last->id);
             auto vote = own_vote(poll_id, session, last->id);
-            if (!status.empty() && vote) {
-                std::string vote_text = f.text(std::string("debate.vote.was_") + polls::vote_name(*vote));
-                muted(f, f.text("debate.vote.last", {{"statement", last->text}, {"vote", vote_text}}));
+            if (!status.empty()) {
+                if (vote) {
+                    std::string vote_text = f.text(std::string("debate.vote.was_") + polls::vote_name(*vote));
+                    muted(f, f.text("debate.vote.last", {{"statement", last->text}, {"vote", vote_text}}));
+                }
                 paragraph(f, status);
             }
         }
