@@ -7,16 +7,16 @@
 // written over before its original text is kept apart (or downloaded) and the citizen has seen
 // what was recovered.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 #include <optional>
 
 #include "core/civil_date.h"
 #include "core/content/search.h"
 #include "core/drawer/drawer.h"
 #include "core/drawer/drawer_store.h"
+#include "ui/guide_parts.h"
 #include "ui/screens/screens.h"
 #include "ui/widgets.h"
 
@@ -118,23 +118,6 @@ std::string entry_name(const UiFrame& f, const DrawerEntry& entry) {
     return entry.label.empty() ? device_name(f, entry.device) : entry.label;
 }
 
-// "0,05" in Dutch, "0.05" in English: three significant digits below 100, whole numbers above.
-std::string number_text(const UiFrame& f, double value) {
-    int decimals = 0;
-    double magnitude = std::fabs(value);
-    if (magnitude > 0 && magnitude < 100)
-        decimals = std::clamp(2 - static_cast<int>(std::floor(std::log10(magnitude))), 0, 6);
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    std::string text = buffer;
-    if (text.find('.') != std::string::npos) {
-        while (text.back() == '0') text.pop_back();
-        if (text.back() == '.') text.pop_back();
-    }
-    if (language(f) != "en") std::replace(text.begin(), text.end(), '.', ',');
-    return text;
-}
-
 std::string grams_text(const UiFrame& f, const Estimate& grams) {
     if (!grams.known()) return f.text("drawer.totals.unknown");
     if (!grams.is_range()) return f.text("drawer.totals.grams", {{"grams", number_text(f, grams.low())}});
@@ -142,7 +125,8 @@ std::string grams_text(const UiFrame& f, const Estimate& grams) {
                   {{"low", number_text(f, grams.low())}, {"high", number_text(f, grams.high())}});
 }
 
-std::string source_names(const UiFrame& f, const std::vector<std::string>& ids) {
+// Source names once each: several devices often cite the same source.
+std::string distinct_source_names(const UiFrame& f, const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids) {
         const Source* source = f.content.find_source(id);
@@ -158,6 +142,43 @@ std::string issue_text(const UiFrame& f, const DrawerIssue& issue) {
     if (issue.kind == DrawerIssueKind::device_unknown && f.content.find_device(found)) found = device_name(f, found);
     return f.text(std::string("drawer.issue.") + drawer_issue_name(issue.kind),
                   {{"entry", std::to_string(issue.entry + 1)}, {"field", issue.field}, {"found", found}});
+}
+
+// A button whose label wraps when it does not fit the column (long labels on a phone at 200 %
+// text); a label that fits gets the ordinary button.
+bool wrapping_button(UiFrame& f, const char* id, const std::string& label, bool primary = false) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float width = f.available_width();
+    float inner = width - 2 * style.FramePadding.x;
+    if (ImGui::CalcTextSize(label.c_str()).x <= inner)
+        return primary ? primary_button(f, id, label) : secondary_button(f, id, label);
+    ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, inner);
+    ImVec2 top_left = ImGui::GetCursorScreenPos();
+    ImGui::PushID(id);
+    bool clicked = ImGui::InvisibleButton("##wrapping-button", ImVec2(width, text.y + 2 * style.FramePadding.y));
+    clicked = clicked || f.activated(ImGui::GetItemID());
+    bool hovered = ImGui::IsItemHovered();
+    ImVec2 bottom_right = ImGui::GetItemRectMax();
+    auto rgba = [](Rgb c) { return IM_COL32(c.r, c.g, c.b, 255); };
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    Rgb fill = primary ? (hovered ? f.palette.accent_hovered : f.palette.accent) : f.palette.surface;
+    draw->AddRectFilled(top_left, bottom_right, rgba(fill), style.FrameRounding);
+    draw->AddRect(top_left, bottom_right, rgba(hovered ? f.palette.text : f.palette.border), style.FrameRounding, 0,
+                  hovered ? 2.0f : 1.0f);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                  ImVec2(top_left.x + style.FramePadding.x, top_left.y + style.FramePadding.y),
+                  rgba(primary ? f.palette.accent_text : f.palette.text), label.c_str(), nullptr, inner);
+    SemanticNode node;
+    node.id = ImGui::GetItemID();
+    node.role = Role::button;
+    node.name = label;
+    node.x = top_left.x;
+    node.y = top_left.y;
+    node.width = bottom_right.x - top_left.x;
+    node.height = bottom_right.y - top_left.y;
+    f.semantics.add(std::move(node));
+    ImGui::PopID();
+    return clicked;
 }
 
 // Storage may take the text: nothing stored needs keeping, or the original is safe elsewhere.
@@ -255,14 +276,14 @@ void recovery_notice(UiFrame& f, DrawerView& v) {
         muted(f, f.text("drawer.recovery.copy_kept", {{"key", v.backup_key}}));
     else if (!original_is_safe(f, v))
         muted(f, f.text("drawer.recovery.copy_pending"));
-    if (secondary_button(f, "##drawer-download-original", f.text("drawer.recovery.download"))) {
+    if (wrapping_button(f, "##drawer-download-original", f.text("drawer.recovery.download"))) {
         std::string date = today_text(f);
         f.actions.download = FileDownload{"stadsmijn-la-origineel" + (date.empty() ? "" : "-" + date) + ".txt",
                                           "text/plain", v.load.original};
         v.original_downloaded = true;
         f.actions.announce.push_back(f.text("drawer.recovery.downloaded"));
     }
-    if (primary_button(f, "##drawer-recovery-ok", f.text("drawer.recovery.continue"))) {
+    if (wrapping_button(f, "##drawer-recovery-ok", f.text("drawer.recovery.continue"), true)) {
         v.notice_open = false;
         changed(v);  // the recovered drawer replaces the damaged text (kept apart above)
     }
@@ -283,10 +304,8 @@ void save_status(UiFrame& f, DrawerView& v) {
     }
     if (const std::string* error = storage_error(f, kStoreKey)) {
         warning_banner(f, f.text("drawer.storage_error.title"), f.text("drawer.storage_error.text", {{"error", *error}}));
-        if (secondary_button(f, "##drawer-retry", f.text("drawer.storage_error.retry"))) v.wants_write = true;
-        ImGui::SameLine();
-        if (ImGui::GetCursorPosX() + 200 > f.column_right) ImGui::NewLine();
-        if (secondary_button(f, "##drawer-error-export", f.text("drawer.export.button"))) {
+        if (wrapping_button(f, "##drawer-retry", f.text("drawer.storage_error.retry"))) v.wants_write = true;
+        if (wrapping_button(f, "##drawer-error-export", f.text("drawer.export.button"))) {
             f.actions.download = export_file(f, v);
             f.actions.announce.push_back(f.text("drawer.export.done"));
         }
@@ -304,7 +323,7 @@ void save_status(UiFrame& f, DrawerView& v) {
 void undo_line(UiFrame& f, DrawerView& v) {
     if (!v.undo) return;
     paragraph(f, v.undo->message);
-    if (secondary_button(f, "##drawer-undo", f.text("drawer.undo"))) {
+    if (wrapping_button(f, "##drawer-undo", f.text("drawer.undo"))) {
         v.drawer = v.undo->before;
         v.undo.reset();
         changed(v);
@@ -363,7 +382,8 @@ void device_picker(UiFrame& f, DrawerView& v) {
             if (shown[i]->id == v.selected) selected = static_cast<int>(i);
         }
         ImGui::Spacing();
-        int chosen = radio_row(f, "##drawer-devices", group_label, names, names, selected);
+        // One per line: device names are long ("Mobiele telefoon zonder apps") and must wrap at 200 %.
+        int chosen = choice_list(f, "##drawer-devices", group_label, names, selected);
         if (chosen >= 0) v.selected = shown[static_cast<std::size_t>(chosen)]->id;
     }
 
@@ -375,7 +395,7 @@ void device_picker(UiFrame& f, DrawerView& v) {
     std::string name = device_name(f, v.selected);
     paragraph(f, f.text("drawer.add.chosen", {{"device", name}}));
     text_field(f, "##drawer-label", f.text("drawer.add.label"), v.label, f.text("drawer.add.label_hint"));
-    if (primary_button(f, "##drawer-add", f.text("drawer.add.button", {{"device", name}}))) {
+    if (wrapping_button(f, "##drawer-add", f.text("drawer.add.button"), true)) {
         std::string label = v.label;
         while (!label.empty() && label.back() == ' ') label.pop_back();
         while (!label.empty() && label.front() == ' ') label.erase(label.begin());
@@ -445,9 +465,11 @@ void entries_list(UiFrame& f, DrawerView& v) {
             changed(v);
         }
         std::string device = device_name(f, entry.device);
-        std::string link = f.text(std::string("drawer.entry.go.") + drawer_plan_name(entry.plan), {{"device", device}});
-        route_link(f, ("##drawer-go-" + entry.id).c_str(), link, plan_route(f, entry));
-        if (secondary_button(f, ("##drawer-remove-" + entry.id).c_str(), f.text("drawer.entry.remove", {{"name", name}})))
+        std::string plan_name = drawer_plan_name(entry.plan);
+        entry_card(f, ("##drawer-go-" + entry.id).c_str(), f.text("drawer.entry.go." + plan_name),
+                   f.text("drawer.entry.go_text." + plan_name, {{"device", device}}), plan_route(f, entry));
+        ImGui::Spacing();
+        if (wrapping_button(f, ("##drawer-remove-" + entry.id).c_str(), f.text("drawer.entry.remove")))
             remove = entry.id;
         ImGui::Spacing();
         ImGui::Separator();
@@ -488,7 +510,7 @@ void totals(UiFrame& f, const DrawerView& v) {
             name += " (" + f.text("drawer.totals.strategic") + ")";
         std::string unknown = m.devices_unknown == 0 ? f.text("drawer.totals.none_unknown")
                                                      : f.t.plural("drawer.totals.unknown_devices", m.devices_unknown);
-        std::string sources = m.sources.empty() ? f.text("drawer.totals.no_source") : source_names(f, m.sources);
+        std::string sources = m.sources.empty() ? f.text("drawer.totals.no_source") : distinct_source_names(f, m.sources);
         rows.push_back({name, grams_text(f, m.grams), unknown, sources});
     }
     if (rows.empty()) {
@@ -505,7 +527,7 @@ void totals(UiFrame& f, const DrawerView& v) {
 void export_import(UiFrame& f, DrawerView& v) {
     heading(f, f.text("drawer.file.title"), 2);
     paragraph(f, f.text("drawer.file.text"));
-    if (secondary_button(f, "##drawer-export", f.text("drawer.export.button"))) {
+    if (wrapping_button(f, "##drawer-export", f.text("drawer.export.button"))) {
         f.actions.download = export_file(f, v);
         f.actions.announce.push_back(f.text("drawer.export.done"));
     }
@@ -514,7 +536,7 @@ void export_import(UiFrame& f, DrawerView& v) {
                          {f.text("drawer.import.merge"), f.text("drawer.import.replace")},
                          {f.text("drawer.import.merge"), f.text("drawer.import.replace")}, v.import_mode);
     if (mode >= 0) v.import_mode = mode;
-    if (secondary_button(f, "##drawer-import", f.text("drawer.import.button"))) {
+    if (wrapping_button(f, "##drawer-import", f.text("drawer.import.button"))) {
         f.actions.pick_file = kImportTag;
         v.awaiting_import = true;
         v.import_report.clear();
