@@ -174,6 +174,8 @@
 
     update(json) {
       const page = JSON.parse(json);
+      const active = document.activeElement;
+      const focusInPage = !active || active === document.body || this.root.contains(active);
       this.root.style.setProperty('--mirror-focus', page.focus);
       this.root.style.setProperty('--mirror-text', page.text);
       const seen = new Set();
@@ -198,6 +200,31 @@
       for (const [id, element] of this.elements) {
         if (!seen.has(id)) { element.remove(); this.elements.delete(id); }
       }
+      this.followScreen(page.nodes, focusInPage);
+    }
+
+    // A new screen (a link followed, the back button): once its nodes arrive, keyboard focus
+    // moves to its main heading, so Tab continues from the top of the new page and a screen
+    // reader starts reading there. The language in the URL is not a new screen.
+    followScreen(nodes, focusInPage) {
+      const screen = (location.hash || '#/').replace(/\?.*$/, '');
+      const mainHeading = nodes.find((n) => n.role === 'heading' && (n.level || 1) === 1);
+      if (this.screen === undefined) { this.screen = screen; this.heading = mainHeading && mainHeading.id; return; }
+      if (screen !== this.screen) {
+        this.screen = screen;
+        this.pendingFocus = focusInPage ? { from: this.heading, updates: 0 } : undefined;
+      }
+      const pending = this.pendingFocus;
+      if (pending && mainHeading && (mainHeading.id !== pending.from || ++pending.updates > 2)) {
+        this.pendingFocus = undefined;
+        const element = this.elements.get(mainHeading.id);
+        const now = document.activeElement;
+        if (element && (!now || now === document.body || this.root.contains(now))) {
+          element.tabIndex = -1;
+          element.focus({ preventScroll: true });
+        }
+      }
+      this.heading = mainHeading && mainHeading.id;
     }
 
     // What the mirror shows, for tests: the elements in document order.

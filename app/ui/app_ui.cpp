@@ -50,7 +50,14 @@ void language_switch(UiFrame& f) {
     }
     ImGui::PopFont();
     total += style.ItemSpacing.x * static_cast<float>(languages.size() - 1);
-    ImGui::SameLine(std::max(0.0f, f.column_right - total));
+    // Beside the name when both fit (four languages on a 360 px phone), else on a line of its own,
+    // so nothing overlaps at 200 % text or zoom.
+    float name_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    float start = std::max(0.0f, f.column_right - total);
+    if (name_end + style.ItemSpacing.x <= start)
+        ImGui::SameLine(start);
+    else
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), start));
     int chosen = radio_row(f, "##language", f.text("language.label"), labels, spoken, selected);
     if (chosen >= 0) f.actions.language = languages[static_cast<std::size_t>(chosen)];
 }
@@ -90,7 +97,9 @@ void footer(UiFrame& f) {
     ImGui::SameLine(0, 24);
     Route accessibility;
     accessibility.screen = Screen::accessibility;
-    route_link(f, "##footer-a11y", f.text("title.accessibility"), with_language(f, accessibility));
+    std::string a11y_label = f.text("title.accessibility");
+    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(a11y_label.c_str()).x > f.column_right) ImGui::NewLine();
+    route_link(f, "##footer-a11y", a11y_label, with_language(f, accessibility));
     ImGui::SameLine(0, 24);
     // Wraps to the next line rather than running off a narrow screen.
     Route settings;

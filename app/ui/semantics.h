@@ -6,6 +6,7 @@
 // Groups (lists, tables, radio groups) nest: begin_group() makes later nodes its children.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -54,11 +55,11 @@ public:
     void begin_frame() {
         nodes_.clear();
         open_groups_.clear();
+        given_ids_.clear();
     }
-    void add(SemanticNode node) {
-        if (!open_groups_.empty()) node.parent = open_groups_.back();
-        nodes_.push_back(std::move(node));
-    }
+    // A node without an ImGui id (headings and text have none) gets one from its role, parent and
+    // name, so it keeps its DOM element from frame to frame; the same text twice is told apart.
+    void add(SemanticNode node);
     // Adds a group node; nodes added until end_group() become its children.
     void begin_group(SemanticNode node) {
         unsigned id = node.id;
@@ -76,6 +77,7 @@ public:
 private:
     std::vector<SemanticNode> nodes_;
     std::vector<unsigned> open_groups_;
+    std::map<unsigned, unsigned> given_ids_;  // id made from the content -> times given this frame
 };
 
 }  // namespace stadsmijn::ui

@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <cmath>
+#include <utility>
+
 #include <map>
 #include <string>
 
@@ -35,6 +38,20 @@ const Palette& high_contrast_palette() {
                                  hex(0xFFE500),   hex(0xFFFFFF), hex(0x000000), hex(0xFFE500), hex(0xFFFFFF),
                                  hex(0xFFE500),   hex(0x000000), hex(0xFFE500)};
     return palette;
+}
+
+double relative_luminance(Rgb colour) {
+    auto linear = [](unsigned char channel) {
+        double v = channel / 255.0;
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(colour.r) + 0.7152 * linear(colour.g) + 0.0722 * linear(colour.b);
+}
+
+double contrast_ratio(Rgb a, Rgb b) {
+    double la = relative_luminance(a), lb = relative_luminance(b);
+    if (la < lb) std::swap(la, lb);
+    return (la + 0.05) / (lb + 0.05);
 }
 
 const Palette& palette_for(ThemeChoice choice, bool system_prefers_dark) {
@@ -88,6 +105,12 @@ void apply_theme(const Palette& p, float text_scale) {
     c[ImGuiCol_CheckMark] = colour(p.accent);
     c[ImGuiCol_SliderGrab] = colour(p.accent);
     c[ImGuiCol_SliderGrabActive] = colour(p.accent_hovered);
+    // Tables take the palette too; ImGui's defaults are dark greys meant for its dark style.
+    c[ImGuiCol_TableHeaderBg] = colour(p.surface);
+    c[ImGuiCol_TableBorderStrong] = colour(p.border);
+    c[ImGuiCol_TableBorderLight] = colour(p.border);
+    c[ImGuiCol_TableRowBg] = colour(p.background);
+    c[ImGuiCol_TableRowBgAlt] = colour(p.surface);
     c[ImGuiCol_NavHighlight] = colour(p.focus);
     c[ImGuiCol_TextSelectedBg] = colour(p.link, 0.35f);
     ImGui::GetStyle() = style;

@@ -41,6 +41,10 @@ const Palette& palette_for(ThemeChoice choice, bool system_prefers_dark);
 // campaign; the reference stays valid for the program's life.
 const Palette& campaign_palette(const Campaign& campaign);
 
+// WCAG 2.1 relative luminance (0 black .. 1 white) and contrast ratio (1 .. 21) of two colours.
+double relative_luminance(Rgb colour);
+double contrast_ratio(Rgb a, Rgb b);
+
 // Sets ImGui's style from a palette and the text scale (spacing grows with the text).
 void apply_theme(const Palette& palette, float text_scale);
 

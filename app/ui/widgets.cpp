@@ -199,7 +199,14 @@ int radio_row(UiFrame& f, const char* id, const std::string& group_label, const 
     group.y = start.y;
     f.semantics.begin_group(group);
     for (std::size_t i = 0; i < labels.size(); ++i) {
-        if (i > 0) ImGui::SameLine();
+        if (i > 0) {
+            // Wraps rather than running off a narrow screen or a large text size.
+            ImGui::PushFont(f.fonts.strong);
+            float width = ImGui::CalcTextSize(labels[i].c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+            ImGui::PopFont();
+            float next_end = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+            if (f.column_right <= 0 || next_end <= ImGui::GetWindowPos().x + f.column_right) ImGui::SameLine();
+        }
         bool current = static_cast<int>(i) == selected;
         ImGui::PushID(static_cast<int>(i));
         ImGui::PushFont(current ? f.fonts.strong : f.fonts.body);
@@ -387,6 +394,31 @@ void warning_banner(UiFrame& f, const std::string& title, const std::string& det
     node.y = top_left.y;
     node.width = width;
     node.height = height;
+    f.semantics.add(std::move(node));
+}
+
+void bullet_list(UiFrame& f, const char* id, const std::vector<std::string>& items) {
+    ImGui::PushID(id);
+    SemanticNode list;
+    list.id = ImGui::GetID("##list");
+    list.role = Role::list;
+    f.semantics.begin_group(list);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        wrapped(items[i]);
+        SemanticNode item = node_for_last_item(Role::listitem, items[i]);
+        item.id = numbered_id(i);
+        f.semantics.add(std::move(item));
+    }
+    f.semantics.end_group();
+    ImGui::PopID();
+}
+
+void image_box(UiFrame& f, const char* id, float width, float height, const std::string& text_equivalent) {
+    ImGui::Dummy(ImVec2(width, height));
+    SemanticNode node = node_for_last_item(Role::image, text_equivalent);
+    node.id = ImGui::GetID(id);
     f.semantics.add(std::move(node));
 }
 

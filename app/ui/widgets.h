@@ -53,4 +53,12 @@ void warning_banner(UiFrame& f, const std::string& title, const std::string& det
 // The same route, with the language of the current one: links keep the citizen's language.
 Route with_language(const UiFrame& f, Route target);
 
+// A bulleted list of wrapped texts; a screen reader hears a list and how many items it has.
+void bullet_list(UiFrame& f, const char* id, const std::vector<std::string>& items);
+
+// Reserves a width x height box for a chart or picture the caller then draws into
+// (ImGui::GetItemRectMin/Max); `text_equivalent` says what it shows, and a screen reader hears
+// it as an image with that name.
+void image_box(UiFrame& f, const char* id, float width, float height, const std::string& text_equivalent);
+
 }  // namespace stadsmijn::ui
