@@ -157,11 +157,14 @@ describe('deep links into the guide', () => {
   test('each guide screen opens from its link and survives a reload; an unknown device says so', async () => {
     const page = await openPage(browser, viewports.phone);
     for (const [route, heading] of [['#/devices', 'Zoek je apparaat'], ['#/device/smartphone', 'Smartphone'],
-      ['#/device/laptop/reuse?lang=en', 'Wipe your data'], ['#/device/e-bike-battery/return', 'Waar kun je het inleveren?'],
-      ['#/device/no-such-thing', 'Dit apparaat kennen we niet']]) {
+      ['#/device/laptop/reuse?lang=en', 'Wipe your data'], ['#/device/e-bike-battery/return?lang=nl', 'Waar kun je het inleveren?'],
+      ['#/device/no-such-thing?lang=nl', 'Dit apparaat kennen we niet']]) {
       await page.goto(server.url + route);
       await waitForApp(page);
-      await waitForWidget(page, 'heading', heading);
+      await waitForWidget(page, 'heading', heading).catch(async (error) => {
+        const headings = (await app.semantics(page)).filter((n) => n.role === 'heading').map((n) => n.name);
+        throw new Error(`${route} (at ${await app.route(page)}) has no heading "${heading}": ${headings.join(' | ')}`, { cause: error });
+      });
       await reloadKeeps(page, route, 'heading', heading);
       await expectNoSidewaysScroll(page, 360);
     }
