@@ -68,7 +68,10 @@ TEST_CASE("a poll statement with a figure but no source is reported with its pat
         {"id": 1, "text": {"nl": "Zeker 90 procent van de telefoons kan gerepareerd worden.", "en": "At least 90 per cent of phones can be repaired."},
          "devices": ["smartphone"]}
       ]})";
-    auto lines = problem_lines(load_shipped_with(kPollPath, poll));
+    // A campaign that features the poll by its old id reports it too; here only the poll file counts.
+    std::vector<std::string> lines;
+    for (const auto& line : problem_lines(load_shipped_with(kPollPath, poll)))
+        if (line.starts_with(kPollPath)) lines.push_back(line);
     REQUIRE(lines.size() == 1);
     CHECK(lines[0] == std::string(kPollPath) +
                           ": statements[0]: contains a figure but cites no source; every figure needs a source id from "
@@ -103,7 +106,10 @@ TEST_CASE("a poll file whose id differs from its file name is reported") {
     const std::string poll =
         R"({"id": "other-name", "title": {"nl": "T", "en": "T"}, "question": {"nl": "V", "en": "Q"},
       "statements": [{"id": 1, "text": {"nl": "Repareren is beter dan weggooien.", "en": "Repair beats throwing away."}, "devices": ["smartphone"]}]})";
-    auto lines = problem_lines(load_shipped_with(kPollPath, poll));
+    // A campaign that features the poll by its old id reports it too; here only the poll file counts.
+    std::vector<std::string> lines;
+    for (const auto& line : problem_lines(load_shipped_with(kPollPath, poll)))
+        if (line.starts_with(kPollPath)) lines.push_back(line);
     REQUIRE(lines.size() == 1);
     CHECK(lines[0] == std::string(kPollPath) +
                           ": id: 'other-name' differs from the file name; name the file content/polls/other-name.json");
