@@ -204,7 +204,11 @@ void grams_chart(UiFrame& f, const char* id, const std::vector<GramsRow>& rows) 
         std::string marks = material_marks(f, row.material);
         std::string amount = row.unknown ? f.text("guide.unknown") : f.text("guide.grams", {{"amount", range_text(f, row.low, row.high)}});
         std::string label = row.name + (marks.empty() ? "" : " (" + marks + ")") + ": " + amount;
+        // Measured in the font it is drawn in: critical materials are set in the stronger weight.
+        const bool strong = row.material && row.material->critical;
+        ImGui::PushFont(strong ? f.fonts.strong : f.fonts.body);
         float h = ImGui::CalcTextSize(label.c_str(), nullptr, false, width - label_indent).y;
+        ImGui::PopFont();
         labels.push_back(label);
         label_heights.push_back(h);
         height += h + 2 + bar_height + line * 0.5f;

@@ -79,6 +79,8 @@ for (const [kind, options] of Object.entries(viewports)) {
       await clickWidget(page, 'link', 'Smartphone');
       await page.waitForFunction(() => window.stadsmijn.route() === '#/device/smartphone');
       await waitForWidget(page, 'table', /Grondstoffen in een Smartphone/);
+      await waitForIdle(page);
+      await screenshot(page, `guide-inside-smartphone-${kind}`);
       await clickWidget(page, 'link', 'Repareren');
       await page.waitForFunction(() => window.stadsmijn.route() === '#/device/smartphone/repair');
       await revealAndClick(page, 'radio', 'Scherm');
