@@ -303,3 +303,30 @@ TEST_CASE("every guide text exists in English as in Dutch") {
         }
     }
 }
+
+TEST_CASE("at twice the text size the guide's screens still fit a 360 pixel phone screen") {
+    HeadlessApp app(360, 740);
+    ImGuiIO& io = ImGui::GetIO();
+    auto bytes = [](const char* path) -> std::span<const unsigned char> {
+        const EmbeddedFile* file = find_embedded(path);
+        return file ? std::span<const unsigned char>(file->data, file->size) : std::span<const unsigned char>();
+    };
+    app.fonts = build_fonts(*io.Fonts, {bytes("fonts/Inter-Regular.otf"), bytes("fonts/Inter-SemiBold.otf")}, 1.0f, 2.0f);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    apply_theme(light_palette(), 2.0f);
+    set_today(app);
+    app.state.stored["municipality"] = "haarlem";
+    for (const char* path : {"#/devices", "#/device/smartphone", "#/device/smartphone/repair", "#/device/laptop/reuse",
+                             "#/device/e-bike-battery/return"}) {
+        app.go(path);
+        app.frame();
+        app.frame();
+        for (const auto& node : app.semantics.nodes()) {
+            CAPTURE(path);
+            CAPTURE(node.name);
+            CHECK(node.x + node.width <= 360.5f);
+        }
+    }
+}
