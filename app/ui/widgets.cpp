@@ -122,7 +122,9 @@ void entry_card(UiFrame& f, const char* id, const std::string& title, const std:
 
 void route_link(UiFrame& f, const char* id, const std::string& label, const Route& target) {
     ImGui::PushID(id);
-    ImVec2 size = ImGui::CalcTextSize(label.c_str());
+    // Wraps at the column's edge, so a long link never runs off a phone or 200 % text (WCAG 1.4.10).
+    float wrap = f.available_width();
+    ImVec2 size = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     // Line up with framed widgets on the same line (after AlignTextToFramePadding).
     float baseline = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
@@ -132,10 +134,23 @@ void route_link(UiFrame& f, const char* id, const std::string& label, const Rout
                    f.state.route.poll_id == target.poll_id;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImU32 ink = colour(current ? f.palette.text : f.palette.link);
-    draw->AddText(pos, ink, label.c_str());
-    // Underlined so that a link is not told by colour alone (WCAG 1.4.1).
-    if (!current || ImGui::IsItemHovered())
-        draw->AddLine(ImVec2(pos.x, pos.y + size.y), ImVec2(pos.x + size.x, pos.y + size.y), ink, 1.0f);
+    // Line by line, each underlined so that a link is not told by colour alone (WCAG 1.4.1).
+    ImFont* font = ImGui::GetFont();
+    float font_size = ImGui::GetFontSize();
+    const char* line = label.c_str();
+    const char* end = line + label.size();
+    while (line < end) {
+        const char* line_end = font->CalcWordWrapPositionA(font_size / font->FontSize, line, end, wrap);
+        if (line_end == line) line_end = line + 1;
+        ImVec2 line_size = ImGui::CalcTextSize(line, line_end);
+        draw->AddText(font, font_size, pos, ink, line, line_end);
+        if (!current || ImGui::IsItemHovered())
+            draw->AddLine(ImVec2(pos.x, pos.y + line_size.y), ImVec2(pos.x + line_size.x, pos.y + line_size.y), ink,
+                          1.0f);
+        pos.y += font_size;
+        line = line_end;
+        while (line < end && (*line == ' ' || *line == '\n')) ++line;
+    }
     SemanticNode node = node_for_last_item(Role::link, label);
     node.value = format_route(target);
     node.checked = current;
@@ -217,7 +232,30 @@ int radio_row(UiFrame& f, const char* id, const std::string& group_label, const 
         ImGui::PushStyleColor(ImGuiCol_Border, colour4(current ? f.palette.text : f.palette.border));
         // Selection is shown by a thicker border and bold text, not by colour alone.
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, current ? 2.5f : 1.0f);
-        bool clicked = ImGui::Button(labels[i].c_str());
+        const ImGuiStyle& style = ImGui::GetStyle();
+        float room = f.available_width();
+        ImVec2 text = ImGui::CalcTextSize(labels[i].c_str());
+        bool clicked = false;
+        if (text.x + 2 * style.FramePadding.x <= room) {
+            clicked = ImGui::Button(labels[i].c_str());
+        } else {
+            // Too long for one line of the column: a full-width choice whose text wraps (WCAG 1.4.10).
+            float wrap = std::max(1.0f, room - 2 * style.FramePadding.x);
+            text = ImGui::CalcTextSize(labels[i].c_str(), nullptr, false, wrap);
+            ImVec2 top_left = ImGui::GetCursorScreenPos();
+            ImVec2 size(room, text.y + 2 * style.FramePadding.y);
+            clicked = ImGui::InvisibleButton(labels[i].c_str(), size);
+            ImVec2 bottom_right(top_left.x + size.x, top_left.y + size.y);
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            bool lit = current || ImGui::IsItemHovered();
+            draw->AddRectFilled(top_left, bottom_right, colour(lit ? f.palette.surface : f.palette.background),
+                                style.FrameRounding);
+            draw->AddRect(top_left, bottom_right, colour(current ? f.palette.text : f.palette.border), style.FrameRounding,
+                          0, current ? 2.5f : 1.0f);
+            draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                          ImVec2(top_left.x + style.FramePadding.x, top_left.y + style.FramePadding.y),
+                          colour(f.palette.text), labels[i].c_str(), nullptr, wrap);
+        }
         clicked = clicked || f.activated(ImGui::GetItemID());
         ImGui::PopStyleVar();
         ImGui::PopStyleColor(5);
