@@ -88,7 +88,16 @@ void source_links(UiFrame& f, const char* id, const std::vector<std::string>& so
         ImGui::PushID(source_id.c_str());
         const Source* source = f.content.find_source(source_id);
         if (source) {
-            std::string label = f.text("guide.source", {{"name", source->publisher + " " + std::to_string(source->year)}});
+            std::string name = source->publisher + " " + std::to_string(source->year);
+            // Two sources of one publisher and year in a list: their titles tell them apart.
+            for (const std::string& other_id : source_ids) {
+                const Source* other = other_id == source_id ? nullptr : f.content.find_source(other_id);
+                if (other && other->publisher == source->publisher && other->year == source->year) {
+                    name += ": " + source->title;
+                    break;
+                }
+            }
+            std::string label = f.text("guide.source", {{"name", name}});
             web_link(f, "##source", label, source->url);
         } else {
             muted(f, f.text("guide.source", {{"name", source_id}}));
