@@ -107,7 +107,9 @@
           if (key && key.startsWith(storagePrefix)) stored[key.slice(storagePrefix.length)] = localStorage.getItem(key);
         }
       } catch (error) {
-        recordError('storage: ' + error);
+        // Storage refused (an embed with third-party storage blocked): the app runs without it,
+        // and each screen that would save says so when it tries.
+        console.info('stadsmijn: browser storage not available here: ' + error);
       }
       return JSON.stringify(stored);
     },
@@ -117,7 +119,9 @@
         localStorage.setItem(storagePrefix + key, value);
         return localStorage.getItem(storagePrefix + key) === value ? '' : 'the browser did not keep the data';
       } catch (error) {
-        return String(error && error.name === 'QuotaExceededError' ? 'the browser storage is full' : error);
+        if (error && error.name === 'QuotaExceededError') return 'the browser storage is full';
+        if (error && error.name === 'SecurityError') return 'this browser does not allow saving here';
+        return String(error);
       }
     },
     fetch(tag, method, url, body) {

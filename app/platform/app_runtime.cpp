@@ -181,8 +181,9 @@ void AppRuntime::carry_out_services(ui::UiActions& actions) {
             state_.stored[key] = value;
             state_.storage_errors.erase(key);
         } else {
+            // Not an app error: the screen that saves tells the citizen (storage full, or refused
+            // in an embed); the app keeps working with what is in memory.
             state_.storage_errors[key] = error;
-            last_error_ = "storage: " + error;
         }
     }
     for (const auto& tag : actions.forget_responses) state_.responses.erase(tag);

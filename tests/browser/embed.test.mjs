@@ -58,6 +58,9 @@ async function waitForEmbeds(page, campaigns) {
   for (const campaign of campaigns) {
     const frame = frameOf(page, campaign);
     assert.ok(frame, `a frame for ${campaign}`);
+    // Chromium draws no animation frames for a cross-site frame outside the viewport: scroll to it,
+    // as a reader of the campaign page would.
+    await page.locator(`iframe[src*="embed=${campaign}"]`).scrollIntoViewIfNeeded();
     await frame.waitForFunction(() => window.stadsmijn && window.stadsmijn.ready && window.stadsmijn.frames() > 2,
       null, { timeout: 60000 });
     frames[campaign] = frame;
@@ -126,7 +129,9 @@ describe('three campaigns embedded on a municipal page of another site', () => {
     const before = await (await fetch(`${origin}/api/polls/${pollId}/results?municipality=haarlem`)).json();
     const agree = await frame.evaluate(() => window.stadsmijn.semantics().find((n) => n.role === 'button' && n.name === 'Eens'));
     assert.ok(agree, 'the poll shows an agree button');
-    const box = await (await frame.frameElement()).boundingBox();
+    const element = await frame.frameElement();
+    await element.scrollIntoViewIfNeeded();
+    const box = await element.boundingBox();
     await page.mouse.click(box.x + agree.x + agree.w / 2, box.y + agree.y + agree.h / 2);
     let after;
     for (let i = 0; i < 50; i++) {

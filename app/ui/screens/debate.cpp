@@ -340,12 +340,17 @@ void draw_municipality_choice(UiFrame& f, PollSession& session) {
 // The pseudonym of this poll, made and stored the first time it is needed.
 std::optional<std::string> participant_for(UiFrame& f, const std::string& poll) {
     if (const std::string* own = stored(f, participant_key(poll)); own && polls::is_valid_pseudonym(*own)) return *own;
-    // Written this frame but not yet in storage: use the same one.
-    if (auto pending = f.actions.store.find(participant_key(poll)); pending != f.actions.store.end())
-        return pending->second;
+    // Made earlier in this tab but not (yet) in storage, e.g. in an embed where the browser
+    // refuses storage: keep using the same one, so one person stays one participant.
+    static std::map<std::string, std::string> made_in_this_tab;
+    if (auto earlier = made_in_this_tab.find(poll); earlier != made_in_this_tab.end()) {
+        f.actions.store[participant_key(poll)] = earlier->second;
+        return earlier->second;
+    }
     auto bytes = random_bytes(f);
     auto made = polls::make_pseudonym(bytes);
     if (!made) return std::nullopt;
+    made_in_this_tab[poll] = made.value();
     f.actions.store[participant_key(poll)] = made.value();
     return made.value();
 }
