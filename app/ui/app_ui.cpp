@@ -50,8 +50,8 @@ void language_switch(UiFrame& f) {
     }
     ImGui::PopFont();
     total += style.ItemSpacing.x * static_cast<float>(languages.size() - 1);
-    // Beside the name when both fit (four languages on a 360 px phone), else on a line of its own,
-    // so nothing overlaps at 200 % text or zoom.
+    // Beside the name when both fit, else right-aligned on a line of its own (four languages on a
+    // 360 px phone, 200 % text or zoom), so nothing overlaps.
     float name_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     float start = std::max(0.0f, f.column_right - total);
     if (name_end + style.ItemSpacing.x <= start)

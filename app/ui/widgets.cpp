@@ -443,7 +443,8 @@ void bullet_list(UiFrame& f, const char* id, const std::vector<std::string>& ite
     f.semantics.begin_group(list);
     for (std::size_t i = 0; i < items.size(); ++i) {
         ImGui::Bullet();
-        ImGui::SameLine();
+        // ImGui draws the bullet FramePadding.x into its box: keep the text clear of it.
+        ImGui::SameLine(0, ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemInnerSpacing.x);
         wrapped(items[i]);
         SemanticNode item = node_for_last_item(Role::listitem, items[i]);
         item.id = numbered_id(i);

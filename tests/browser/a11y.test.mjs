@@ -179,7 +179,7 @@ describe('reflow and text size', () => {
     assert.ok(heights[2] >= 1.8 * heights[1], `heading height ${heights[1]} -> ${heights[2]}`);
   });
 
-  test('the language row with four languages fits beside the name on a 360 px phone', async () => {
+  test('the language row with four languages fits a 360 px phone without overlapping the name', async () => {
     const page = await openPage(browser, { viewport: sizes.phone });
     await page.goto(server.url);
     await waitForApp(page);

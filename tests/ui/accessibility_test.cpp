@@ -76,7 +76,7 @@ TEST_CASE("the same text twice gets two ids, and a text keeps its id when a text
     CHECK(semantics.nodes()[1].id == other);
 }
 
-TEST_CASE("the language row with four languages fits a 360 px phone beside the name") {
+TEST_CASE("the language row with four languages fits a 360 px phone, right-aligned clear of the name") {
     {
         HeadlessApp app(360, 740);
         app.go("#/");
