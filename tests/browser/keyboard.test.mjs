@@ -90,6 +90,34 @@ describe('keyboard only', () => {
     await page.close();
   });
 
+  test('on every route Tab reaches every control once and then leaves the app (no keyboard trap)', async () => {
+    const routes = ['#/', '#/about', '#/accessibility', '#/devices', '#/device/smartphone', '#/device/smartphone/repair',
+      '#/device/smartphone/reuse', '#/device/smartphone/return', '#/drawer', '#/settings', '#/debate', '#/embed',
+      '#/no-such-page'];
+    const problems = [];
+    for (const route of routes) {
+      // A fresh load each time, so Tab starts at the top of the document.
+      const page = await open(route);
+      // Screens that fetch (the polls) draw again when the answer comes: let them settle first.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await waitForIdle(page);
+      const ids = [];
+      let left = false;
+      for (let i = 0; i < 200; i++) {
+        await page.keyboard.press('Tab');
+        const now = await focused(page);
+        if (!now) { left = true; break; }
+        if (ids.includes(now.id)) break;
+        ids.push(now.id);
+      }
+      if (!left) problems.push(`${route}: Tab did not leave the app after ${ids.length} controls: ${ids.join(' ')}`);
+      if (ids.length === 0) problems.push(`${route}: nothing to Tab to`);
+      if (page.consoleErrors.length) problems.push(`${route}: ${page.consoleErrors.join('; ')}`);
+      await page.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+
   test('the focus ring has at least 3:1 contrast with the page in the light and dark themes', async () => {
     for (const colorScheme of ['light', 'dark']) {
       const page = await open('#/about', { colorScheme });
