@@ -50,7 +50,7 @@ void draw_accessibility(UiFrame& f) {
                           "a11y.limits.testing"}));
 
     heading(f, f.text("a11y.report.title"), 2);
-    paragraph(f, f.text("a11y.report.text", {{"address", f.text("a11y.report.address")}}));
+    paragraph(f, f.text("a11y.report.text"));
     paragraph(f, f.text("a11y.report.ombudsman"));
 
     heading(f, f.text("a11y.date.title"), 2);
