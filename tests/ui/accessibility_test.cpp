@@ -33,9 +33,9 @@ TEST_CASE("the accessibility statement says what works, its known limits (right-
         }
         CHECK(headers == 2);
         CHECK(cells == 10);
-        std::string report = t.text("a11y.report.text", {{"address", t.text("a11y.report.address")}});
+        std::string report = t.text("a11y.report.text");
         CHECK(app.semantics.find(Role::text, report) != nullptr);
-        CHECK(report.find("@") != std::string::npos);
+        CHECK(app.semantics.find(Role::heading, t.text("a11y.report.title")) != nullptr);
         CHECK(app.semantics.find(Role::text, t.text("a11y.date.text", {{"date", t.text("a11y.date.value")}})) != nullptr);
     }
 }

@@ -3,7 +3,7 @@
 //   "name": {"nl": "Smartphone", "en": "Smartphone"}
 //
 //   LocalText name = read_local_text(item, "name");
-//   name.in("en");   // English when written, else the Dutch
+//   name.in("en");   // English when written, else the Dutch; Turkish and Polish read it too
 #pragma once
 
 #include <string>
@@ -17,7 +17,8 @@ struct LocalText {
     std::string nl;
     std::string en;  // may be empty: then readers see the Dutch
 
-    const std::string& in(std::string_view language) const { return language == "en" && !en.empty() ? en : nl; }
+    // Any language other than Dutch reads English where it is written, as the catalogs fall back.
+    const std::string& in(std::string_view language) const { return language != "nl" && !en.empty() ? en : nl; }
     bool empty() const { return nl.empty(); }
 };
 
