@@ -84,6 +84,8 @@ for (const [kind, options] of Object.entries(viewports)) {
       await clickWidget(page, 'link', 'Repareren');
       await page.waitForFunction(() => window.stadsmijn.route() === '#/device/smartphone/repair');
       await revealAndClick(page, 'radio', 'Scherm');
+      // Odds for the whole category show before a fault is chosen: wait for the fault's own.
+      await waitForWidget(page, 'text', /Dit geldt voor dit probleem: Scherm/);
       await waitForWidget(page, 'text', /lukte het \d+ van de \d+ keer/);
       const nodes = await app.semantics(page);
       const odds = find(nodes, 'text', /lukte het \d+ van de \d+ keer/);

@@ -89,9 +89,10 @@ TEST_CASE("the polls list comes from the server; offline it says so and offers t
     REQUIRE(retry.requests.size() == 1);
     CHECK(retry.requests[0].url == "/api/polls");
 
-    app.answer("debate.polls", 200,
-               R"({"polls":[{"id":"grondstoffen-repareren-inleveren","title":{"nl":"Titel","en":"Raw materials"},)"
-               R"("question":{"nl":"Vraag","en":"What should we do?"},"open":true,"origin":"content","statements":17}]})");
+    app.answer(
+        "debate.polls", 200,
+        R"({"polls":[{"id":"grondstoffen-repareren-inleveren","title":{"nl":"Titel","en":"Raw materials"},)"
+        R"("question":{"nl":"Vraag","en":"What should we do?"},"open":true,"origin":"content","statements":17}]})");
     app.frame();
     const SemanticNode* card = app.semantics.find(Role::link, "Raw materials (17 statements)");
     REQUIRE(card != nullptr);
@@ -251,8 +252,8 @@ TEST_CASE("a statement of your own is checked before sending and goes into moder
     app.frame();
     app.frame();
     CHECK(shows_text(app, "waiting for moderation"));
-    CHECK(std::find(app.announcements.begin(), app.announcements.end(),
-                    app.translator.text("debate.own.waiting")) != app.announcements.end());
+    CHECK(std::find(app.announcements.begin(), app.announcements.end(), app.translator.text("debate.own.waiting")) !=
+          app.announcements.end());
 }
 
 TEST_CASE("results from the server are drawn as tables and a bar chart with its text equivalent") {
@@ -262,7 +263,8 @@ TEST_CASE("results from the server are drawn as tables and a bar chart with its 
     const HttpRequest* asked = last_request_to(app, "/results");
     REQUIRE(asked != nullptr);
     CHECK(asked->url == "/api/polls/" + kPoll + "/results?municipality=haarlem");
-    app.answer(asked->tag, 200, R"({"poll":"grondstoffen-repareren-inleveren","municipality":"haarlem","status":"grouped",
+    app.answer(asked->tag, 200,
+               R"({"poll":"grondstoffen-repareren-inleveren","municipality":"haarlem","status":"grouped",
       "counts":{"participants":24,"votes":1384,"statements":17,"in_conversation":24,"grouped":24},
       "groups":[{"id":0,"label":"A","size":13,"representative":[{"statement":1,"agree":true,"successes":12,"trials":13}]},
                 {"id":1,"label":"B","size":11,"representative":[{"statement":2,"agree":false,"successes":9,"trials":11}]}],
@@ -281,13 +283,63 @@ TEST_CASE("results from the server are drawn as tables and a bar chart with its 
     CHECK(app.semantics.find(Role::cell, "15") != nullptr);
     bool chart = false;
     for (const auto& node : app.semantics.nodes())
-        if (node.role == Role::image && node.name.find("Statement 2: 10 agree, 13 disagree, 1 passed.") != std::string::npos)
+        if (node.role == Role::image &&
+            node.name.find("Statement 2: 10 agree, 13 disagree, 1 passed.") != std::string::npos)
             chart = true;
     CHECK(chart);
 
     app.activate(Role::radio, "Whole region");
     app.frame();
     CHECK(last_request_to(app, "/results")->url == "/api/polls/" + kPoll + "/results");
+}
+
+TEST_CASE("the opinion map has its groups, their shapes and where you stand in words") {
+    {  // one HeadlessApp at a time: each owns the ImGui context
+        HeadlessApp app(360, 740);
+        open_poll(app);
+        app.activate(Role::button, "Agree");  // statement 1, counted after the server's 200
+        app.answer(last_request_to(app, "/votes")->tag, 200, R"({"status":"stored"})");
+        app.frame();
+        app.activate(Role::button, "See the results");
+        const HttpRequest* asked = last_request_to(app, "/results");
+        REQUIRE(asked != nullptr);
+        // Two statements; component 1 is statement 1, component 2 statement 2. Agreeing with statement
+        // 1 alone puts you at (sqrt 2, 0): nearest to group B's centre, not A's.
+        app.answer(asked->tag, 200, R"({"status":"grouped",
+      "counts":{"participants":5,"votes":9,"statements":2,"in_conversation":5,"grouped":4},
+      "groups":[{"id":0,"label":"A","size":1,"center":[-1.0,0.0],"representative":[]},
+                {"id":1,"label":"B","size":3,"center":[1.2,0.1],"representative":[]}],
+      "map":[[-1.0,0.0,0],[1.0,0.0,1],[1.3,0.2,1],[1.3,0.1,1],[0.0,1.0,-1]],
+      "projection":{"statements":[1,2],"center":[0.0,0.0],"components":[[1.0,0.0],[0.0,1.0]]},
+      "consensus":{"agree":[],"disagree":[]},"statements":[]})");
+        app.frame();
+        const SemanticNode* map = nullptr;
+        for (const auto& node : app.semantics.nodes())
+            if (node.role == Role::image && node.name.rfind("Map of the opinions.", 0) == 0) map = &node;
+        REQUIRE(map != nullptr);
+        CHECK(map->name.find("Group A (circles): 1 person.") != std::string::npos);
+        CHECK(map->name.find("Group B (squares): 3 people.") != std::string::npos);
+        CHECK(map->name.find("1 participant is not in a group (yet)") != std::string::npos);
+        CHECK(map->name.find("closest to group B.") != std::string::npos);
+        CHECK(map->x + map->width <= 360.5f);
+    }
+
+    // A map without any of your votes says nothing about you; a broken map draws nothing.
+    HeadlessApp other(360, 740);
+    open_poll(other);
+    other.activate(Role::button, "See the results");
+    other.answer(last_request_to(other, "/results")->tag, 200, R"({"status":"grouped","counts":{},
+      "groups":[{"id":0,"label":"A","size":2,"center":"left","representative":[]}],
+      "map":[[0.5,0.5,0],"x",[1,2]],"projection":{"statements":[1],"center":[0.0,0.0]},"statements":[]})");
+    other.frame();
+    bool described = false;
+    for (const auto& node : other.semantics.nodes())
+        if (node.role == Role::image && node.name.rfind("Map of the opinions.", 0) == 0) {
+            described = true;
+            CHECK(node.name.find("You are") == std::string::npos);
+            CHECK(node.name.find("Group A") == std::string::npos);
+        }
+    CHECK(described);
 }
 
 TEST_CASE("the poll screen fits a 360 px wide phone, also with text at 200 %") {

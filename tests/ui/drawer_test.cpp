@@ -326,3 +326,40 @@ TEST_CASE("settings: text size and colours are handed to the platform at once, a
     CHECK(app.state.preferences.theme == ThemeChoice::system);
     CHECK(app.state.preferences.text_scale == doctest::Approx(1.0f));
 }
+
+TEST_CASE("at text size 200 % the drawer, its recovery notice and the settings still fit a 360 px phone") {
+    HeadlessApp app(360, 740);
+    ImGuiIO& io = ImGui::GetIO();
+    auto bytes = [](const char* path) -> std::span<const unsigned char> {
+        const EmbeddedFile* file = find_embedded(path);
+        return file ? std::span<const unsigned char>(file->data, file->size) : std::span<const unsigned char>();
+    };
+    app.fonts = build_fonts(*io.Fonts, {bytes("fonts/Inter-Regular.otf"), bytes("fonts/Inter-SemiBold.otf")}, 1.0f, 2.0f);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    apply_theme(light_palette(), 2.0f);
+    app.state.preferences.text_scale = 2.0f;
+
+    auto fits = [&](const std::string& where) {
+        for (const auto& node : app.semantics.nodes()) {
+            CAPTURE(where);
+            CAPTURE(node.name);
+            CHECK(node.x + node.width <= 360.5f);
+        }
+    };
+    open_drawer(app);
+    app.state.stored["drawer"] = R"({"format": "stadsmijn-drawer", "version": 1, "entries": [
+        {"id": "20261101-aaaa", "device": "feature-phone", "label": "Een hele lange eigen naam voor de oude telefoon"},
+        {"id": "20261101-bbbb", "device": "time-machine"}]})";
+    app.frame();
+    app.frame();
+    fits("drawer with notice");
+    app.activate(Role::radio, t(app, "drawer.group.small-appliances"));
+    app.type(t(app, "drawer.add.search"), "telefoon");
+    app.frame();
+    fits("drawer with search results");
+    app.go("#/settings");
+    app.frame();
+    fits("settings");
+}

@@ -57,7 +57,8 @@ TEST_CASE("PCA gives the same components whatever the seed") {
     const Pca x = principal_components(m, none, a);
     const Pca y = principal_components(m, none, b);
     for (std::size_t c = 0; c < 2; ++c)
-        for (std::size_t s = 0; s < 4; ++s) CHECK(x.components[c][s] == doctest::Approx(y.components[c][s]).epsilon(1e-9));
+        for (std::size_t s = 0; s < 4; ++s)
+            CHECK(x.components[c][s] == doctest::Approx(y.components[c][s]).epsilon(1e-9));
 }
 
 TEST_CASE("a participant is projected from the votes they cast, scaled by statements over statements seen") {
@@ -75,6 +76,33 @@ TEST_CASE("a participant is projected from the votes they cast, scaled by statem
     const double expected_y = (1 - pca.center[0]) * pca.components[1][0] * std::sqrt(4.0 / 1.0);
     CHECK(places[4].x == doctest::Approx(expected_x));
     CHECK(places[4].y == doctest::Approx(expected_y));
+}
+
+TEST_CASE("one participant's own votes land where the projection of everyone puts them") {
+    std::vector<VoteRecord> r;
+    add_row(r, 0, {1, 1, 0, 0});
+    add_row(r, 1, {-1, -1, 1, 0});
+    add_row(r, 2, {0, 0, 1, 1});
+    add_row(r, 3, {0, -1, -1, -1});
+    add_row(r, 4, {1, 9, -1, 9});
+    const VoteMatrix m = VoteMatrix::from_records(r).value();
+    const std::vector<char> none(4, 0);
+    const Pca pca = principal_components(m, none, {});
+    const auto places = project_participants(m, none, pca, true);
+    for (std::size_t p = 0; p < m.participant_count(); ++p) {
+        std::vector<std::pair<std::size_t, Vote>> own;
+        for (const VoteCell& cell : m.row(p)) own.push_back({cell.statement, cell.vote});
+        own.push_back({17, Vote::agree});  // a statement the map does not know: ignored
+        const auto place = project_votes(pca, own);
+        REQUIRE(place.has_value());
+        CHECK(place->x == doctest::Approx(places[p].x));
+        CHECK(place->y == doctest::Approx(places[p].y));
+    }
+    CHECK_FALSE(project_votes(pca, {}).has_value());
+    Pca broken = pca;
+    broken.components[1].pop_back();
+    std::vector<std::pair<std::size_t, Vote>> one{{0, Vote::agree}};
+    CHECK_FALSE(project_votes(broken, one).has_value());
 }
 
 TEST_CASE("moderated-out statements carry no weight but count as seen, as in Pol.is") {

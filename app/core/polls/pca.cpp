@@ -202,8 +202,8 @@ Pca principal_components(const VoteMatrix& votes, std::span<const char> moderate
     return pca;
 }
 
-std::vector<Point> project_participants(const VoteMatrix& votes, std::span<const char> moderated_out,
-                                        const Pca& pca, bool count_moderated_as_seen) {
+std::vector<Point> project_participants(const VoteMatrix& votes, std::span<const char> moderated_out, const Pca& pca,
+                                        bool count_moderated_as_seen) {
     std::size_t moderated = 0;
     for (std::size_t s = 0; s < votes.statement_count(); ++s) moderated += moderated_out[s] ? 1 : 0;
     const std::size_t statements =
@@ -222,11 +222,27 @@ std::vector<Point> project_participants(const VoteMatrix& votes, std::span<const
             x += centred * pc1[cell.statement];
             y += centred * pc2[cell.statement];
         }
-        const double scale =
-            std::sqrt(static_cast<double>(statements) / static_cast<double>(seen > 0 ? seen : 1));
+        const double scale = std::sqrt(static_cast<double>(statements) / static_cast<double>(seen > 0 ? seen : 1));
         points[p] = {x * scale, y * scale};
     }
     return points;
+}
+
+std::optional<Point> project_votes(const Pca& pca, std::span<const std::pair<std::size_t, Vote>> votes) {
+    const std::size_t statements = pca.center.size();
+    if (pca.components[0].size() != statements || pca.components[1].size() != statements) return std::nullopt;
+    double x = 0.0, y = 0.0;
+    std::size_t seen = 0;
+    for (const auto& [statement, vote] : votes) {
+        if (statement >= statements) continue;
+        ++seen;
+        const double centred = static_cast<double>(static_cast<int>(vote)) - pca.center[statement];
+        x += centred * pca.components[0][statement];
+        y += centred * pca.components[1][statement];
+    }
+    if (seen == 0) return std::nullopt;
+    const double scale = std::sqrt(static_cast<double>(statements) / static_cast<double>(seen));
+    return Point{x * scale, y * scale};
 }
 
 std::vector<Point> project_statements(const Pca& pca) {

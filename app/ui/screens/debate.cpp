@@ -20,6 +20,7 @@
 
 #include "core/json_reader.h"
 #include "core/polls/outbox.h"
+#include "core/polls/pca.h"
 #include "core/polls/pseudonym.h"
 #include "core/polls/text_checks.h"
 #include "core/polls/vote_request.h"
@@ -187,12 +188,22 @@ PollSession& session_for(UiFrame& f, const std::string& poll_id) {
     return sessions[session_id + "/" + poll_id];
 }
 
-std::int64_t now_ms() { return static_cast<std::int64_t>(ImGui::GetTime() * 1000.0); }
+std::int64_t now_ms() {
+    return static_cast<std::int64_t>(ImGui::GetTime() * 1000.0);
+}
 
-std::string participant_key(const std::string& poll) { return "poll." + poll + ".participant"; }
-std::string outbox_key(const std::string& poll) { return "poll." + poll + ".outbox"; }
-std::string counted_key(const std::string& poll) { return "poll." + poll + ".counted"; }
-std::string vote_tag(const std::string& poll, const std::string& key) { return "poll." + poll + ".vote." + key; }
+std::string participant_key(const std::string& poll) {
+    return "poll." + poll + ".participant";
+}
+std::string outbox_key(const std::string& poll) {
+    return "poll." + poll + ".outbox";
+}
+std::string counted_key(const std::string& poll) {
+    return "poll." + poll + ".counted";
+}
+std::string vote_tag(const std::string& poll, const std::string& key) {
+    return "poll." + poll + ".vote." + key;
+}
 
 const std::string* stored(const UiFrame& f, const std::string& key) {
     auto found = f.state.stored.find(key);
@@ -281,8 +292,8 @@ void deliver_votes(UiFrame& f, const std::string& poll, PollSession& session) {
             f.actions.forget_responses.push_back(tag);
     }
     for (const polls::PendingVote& due : session.outbox.take_due(now_ms(), 4)) {
-        f.actions.requests.push_back({vote_tag(poll, due.vote.key), "POST", polls::vote_request_path(poll),
-                                      polls::vote_request_body(due.vote)});
+        f.actions.requests.push_back(
+            {vote_tag(poll, due.vote.key), "POST", polls::vote_request_path(poll), polls::vote_request_body(due.vote)});
         changed = true;
     }
     if (changed) store_outbox(f, poll, session);
@@ -390,10 +401,12 @@ std::string vote_status(const UiFrame& f, const std::string& poll, const PollSes
         if (pending.vote.statement != statement) continue;
         if (!outbox_stored(f, poll, session)) {
             auto error = f.state.storage_errors.find(outbox_key(poll));
-            return error == f.state.storage_errors.end() ? f.text("debate.vote.saving")
-                                                        : f.text("debate.vote.storage_failed", {{"reason", error->second}});
+            return error == f.state.storage_errors.end()
+                       ? f.text("debate.vote.saving")
+                       : f.text("debate.vote.storage_failed", {{"reason", error->second}});
         }
-        return pending.in_flight && pending.attempts <= 1 ? f.text("debate.vote.sending") : f.text("debate.vote.waiting");
+        return pending.in_flight && pending.attempts <= 1 ? f.text("debate.vote.sending")
+                                                          : f.text("debate.vote.waiting");
     }
     for (const auto& rejected : session.outbox.rejected())
         if (rejected.vote.statement == statement && !session.counted.count(statement))
@@ -404,8 +417,8 @@ std::string vote_status(const UiFrame& f, const std::string& poll, const PollSes
 
 void draw_vote_buttons(UiFrame& f, const std::string& poll, PollSession& session, std::int64_t statement) {
     const std::array<std::pair<const char*, polls::Vote>, 3> choices{{{"##poll-agree", polls::Vote::agree},
-                                                                       {"##poll-disagree", polls::Vote::disagree},
-                                                                       {"##poll-pass", polls::Vote::pass}}};
+                                                                      {"##poll-disagree", polls::Vote::disagree},
+                                                                      {"##poll-pass", polls::Vote::pass}}};
     std::array<std::string, 3> labels{f.text("debate.vote.agree"), f.text("debate.vote.disagree"),
                                       f.text("debate.vote.pass")};
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -415,8 +428,8 @@ void draw_vote_buttons(UiFrame& f, const std::string& poll, PollSession& session
     bool one_row = row <= f.available_width();
     for (std::size_t i = 0; i < choices.size(); ++i) {
         if (i > 0 && one_row) ImGui::SameLine();
-        bool pressed = i < 2 ? primary_button(f, choices[i].first, labels[i])
-                             : secondary_button(f, choices[i].first, labels[i]);
+        bool pressed =
+            i < 2 ? primary_button(f, choices[i].first, labels[i]) : secondary_button(f, choices[i].first, labels[i]);
         if (pressed) cast_vote(f, poll, session, statement, choices[i].second);
     }
 }
@@ -453,8 +466,10 @@ void draw_voting(UiFrame& f, const std::string& poll_id, const ShownPoll& poll, 
     std::size_t done = 0;
     const ShownStatement* next = nullptr;
     for (const auto& statement : poll.statements) {
-        if (own_vote(poll_id, session, statement.id)) ++done;
-        else if (!next) next = &statement;
+        if (own_vote(poll_id, session, statement.id))
+            ++done;
+        else if (!next)
+            next = &statement;
     }
     heading(f, f.text("debate.statements.title"), 2);
     if (next) {
@@ -486,9 +501,9 @@ void draw_voting(UiFrame& f, const std::string& poll_id, const ShownPoll& poll, 
     for (const auto& pending : session.outbox.pending())
         if (!pending.in_flight || pending.attempts > 1) ++waiting;
     if (waiting > 0) {
-        warning_banner(f, f.text("debate.outbox.title"),
-                       f.t.plural("debate.outbox.text", static_cast<long long>(waiting),
-                                {{"count", std::to_string(waiting)}}));
+        warning_banner(
+            f, f.text("debate.outbox.title"),
+            f.t.plural("debate.outbox.text", static_cast<long long>(waiting), {{"count", std::to_string(waiting)}}));
         if (secondary_button(f, "##poll-send-now", f.text("debate.outbox.send_now"))) {
             session.outbox.wake(now_ms());
             deliver_votes(f, poll_id, session);
@@ -506,7 +521,7 @@ void draw_own_statement(UiFrame& f, const std::string& poll_id, PollSession& ses
     if (problem) muted(f, f.text("debate.own.problem", {{"problem", *problem}}));
     if (!normalized.empty() && !problem)
         muted(f, f.text("debate.own.length", {{"count", std::to_string(polls::count_code_points(normalized))},
-                                               {"max", std::to_string(kStatementMaxCharacters)}}));
+                                              {"max", std::to_string(kStatementMaxCharacters)}}));
 
     const std::string tag = "poll." + poll_id + ".statement";
     bool sending = f.state.pending_requests.count(tag) > 0;
@@ -546,13 +561,175 @@ void draw_own_statement(UiFrame& f, const std::string& poll_id, PollSession& ses
         warning_banner(f, f.text("debate.own.failed"), f.text("debate.own.offline"));
     } else {
         std::string reason = server_error(response.body);
-        warning_banner(f, f.text("debate.own.failed"), reason.empty() ? f.text("debate.server_error", {{"status", std::to_string(response.status)}}) : reason);
+        warning_banner(
+            f, f.text("debate.own.failed"),
+            reason.empty() ? f.text("debate.server_error", {{"status", std::to_string(response.status)}}) : reason);
     }
 }
 
-// --- results ---
+// --- the map of opinions ---
 
-std::string count_text(const UiFrame& f, std::int64_t n) { return f.t.format_number(static_cast<double>(n), 0); }
+std::string count_text(const UiFrame& f, std::int64_t n) {
+    return f.t.format_number(static_cast<double>(n), 0);
+}
+
+struct MapMark {
+    float x = 0, y = 0;
+    int group = -1;
+};
+
+// Each group its own shape (and colour, and its letter at its centre): never colour alone.
+const char* const kGroupShapes[] = {"circle", "square", "triangle", "diamond", "cross"};
+
+void draw_mark(ImDrawList* draw, ImVec2 at, float r, int group, ImU32 ink) {
+    if (group < 0) {
+        draw->AddCircleFilled(at, r * 0.45f, ink, 8);  // not in a group: a small dot
+        return;
+    }
+    switch (group % 5) {
+        case 0:
+            draw->AddCircleFilled(at, r, ink, 12);
+            break;
+        case 1:
+            draw->AddRectFilled(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r), ink);
+            break;
+        case 2:
+            draw->AddTriangleFilled(ImVec2(at.x, at.y - r * 1.2f), ImVec2(at.x + r * 1.1f, at.y + r * 0.8f),
+                                    ImVec2(at.x - r * 1.1f, at.y + r * 0.8f), ink);
+            break;
+        case 3:
+            draw->AddQuadFilled(ImVec2(at.x, at.y - r * 1.3f), ImVec2(at.x + r * 1.3f, at.y),
+                                ImVec2(at.x, at.y + r * 1.3f), ImVec2(at.x - r * 1.3f, at.y), ink);
+            break;
+        default:
+            draw->AddLine(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r), ink, r * 0.6f);
+            draw->AddLine(ImVec2(at.x - r, at.y + r), ImVec2(at.x + r, at.y - r), ink, r * 0.6f);
+    }
+}
+
+// Where the participant's own counted votes put them, from the components the server sent.
+std::optional<polls::Point> own_place(const Json& projection, const PollSession& session) {
+    polls::Pca pca;
+    std::vector<std::int64_t> statements;
+    for (const Json& id : array_at(projection, "statements"))
+        statements.push_back(id.is_number_integer() ? id.get<std::int64_t>() : -1);
+    for (const Json& c : array_at(projection, "center")) pca.center.push_back(c.is_number() ? c.get<double>() : 0.0);
+    const Json& components = array_at(projection, "components");
+    for (std::size_t k = 0; k < 2 && k < components.size(); ++k)
+        for (const Json& c : components[k]) pca.components[k].push_back(c.is_number() ? c.get<double>() : 0.0);
+    if (statements.size() != pca.center.size()) return std::nullopt;
+    std::vector<std::pair<std::size_t, polls::Vote>> votes;
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+        auto vote = session.counted.find(statements[i]);
+        if (vote != session.counted.end()) votes.push_back({i, vote->second});
+    }
+    return polls::project_votes(pca, votes);
+}
+
+void draw_opinion_map(UiFrame& f, const Json& results, const PollSession& session) {
+    std::vector<MapMark> marks;
+    for (const Json& entry : array_at(results, "map")) {
+        if (!entry.is_array() || entry.size() < 3 || !entry[0].is_number() || !entry[1].is_number()) continue;
+        marks.push_back(
+            {entry[0].get<float>(), entry[1].get<float>(), entry[2].is_number_integer() ? entry[2].get<int>() : -1});
+    }
+    if (marks.empty()) return;
+    struct GroupMark {
+        std::string label;
+        int id;
+        std::int64_t size;
+        float x, y;
+    };
+    std::vector<GroupMark> groups;
+    for (const Json& group : array_at(results, "groups")) {
+        const Json& center = array_at(group, "center");
+        if (center.size() < 2 || !center[0].is_number() || !center[1].is_number()) continue;
+        groups.push_back({string_at(group, "label"), static_cast<int>(integer_at(group, "id")),
+                          integer_at(group, "size"), center[0].get<float>(), center[1].get<float>()});
+    }
+    std::optional<polls::Point> you = own_place(object_at(results, "projection"), session);
+
+    // What the map says, in words: the groups with their shapes, who is in none, and where you are.
+    std::string equivalent = f.text("debate.results.map_intro");
+    std::int64_t ungrouped = 0;
+    for (const MapMark& m : marks) ungrouped += m.group < 0;
+    for (const GroupMark& g : groups)
+        equivalent +=
+            " " +
+            f.t.plural("debate.results.map_group", g.size,
+                       {{"label", g.label},
+                        {"shape", f.text(std::string("debate.results.shape.") + kGroupShapes[((g.id % 5) + 5) % 5])},
+                        {"count", count_text(f, g.size)}});
+    if (ungrouped > 0)
+        equivalent +=
+            " " + f.t.plural("debate.results.map_ungrouped", ungrouped, {{"count", count_text(f, ungrouped)}});
+    const GroupMark* nearest = nullptr;
+    if (you) {
+        float best = 0;
+        for (const GroupMark& g : groups) {
+            float d = (g.x - static_cast<float>(you->x)) * (g.x - static_cast<float>(you->x)) +
+                      (g.y - static_cast<float>(you->y)) * (g.y - static_cast<float>(you->y));
+            if (!nearest || d < best) nearest = &g, best = d;
+        }
+        equivalent += " " + (nearest ? f.text("debate.results.map_you", {{"label", nearest->label}})
+                                     : f.text("debate.results.map_you_alone"));
+    }
+
+    float line = ImGui::GetTextLineHeight();
+    float width = std::min(f.available_width(), line * 28.0f);
+    float height = width * 0.7f;
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    image_box(f, "##poll-results-map", width, height, equivalent);
+
+    // Fit every mark, the group centres and you into the box, keeping the aspect (distances count).
+    float min_x = marks[0].x, max_x = marks[0].x, min_y = marks[0].y, max_y = marks[0].y;
+    auto include = [&](float x, float y) {
+        min_x = std::min(min_x, x), max_x = std::max(max_x, x), min_y = std::min(min_y, y), max_y = std::max(max_y, y);
+    };
+    for (const MapMark& m : marks) include(m.x, m.y);
+    for (const GroupMark& g : groups) include(g.x, g.y);
+    if (you) include(static_cast<float>(you->x), static_cast<float>(you->y));
+    float margin = line * 1.2f;
+    float span = std::max({max_x - min_x, (max_y - min_y) * width / height, 1e-6f});
+    float scale = (width - 2 * margin) / span;
+    if ((max_y - min_y) * scale > height - 2 * margin) scale = (height - 2 * margin) / std::max(max_y - min_y, 1e-6f);
+    float mid_x = (min_x + max_x) / 2, mid_y = (min_y + max_y) / 2;
+    auto place = [&](float x, float y) {
+        return ImVec2(origin.x + width / 2 + (x - mid_x) * scale, origin.y + height / 2 - (y - mid_y) * scale);
+    };
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    auto ink = [](Rgb c) { return IM_COL32(c.r, c.g, c.b, 255); };
+    const Rgb group_inks[] = {f.palette.accent, f.palette.warning_text, f.palette.link, f.palette.text,
+                              f.palette.muted_text};
+    draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), ink(f.palette.surface));
+    draw->AddRect(origin, ImVec2(origin.x + width, origin.y + height), ink(f.palette.border));
+    float r = std::max(2.0f, line * 0.18f);
+    for (const MapMark& m : marks)
+        draw_mark(draw, place(m.x, m.y), r, m.group, ink(m.group < 0 ? f.palette.muted_text : group_inks[m.group % 5]));
+    ImGui::PushFont(f.fonts.strong);
+    for (const GroupMark& g : groups) {
+        ImVec2 at = place(g.x, g.y);
+        ImVec2 size = ImGui::CalcTextSize(g.label.c_str());
+        float badge = std::max(size.x, size.y) * 0.75f;
+        draw->AddCircleFilled(at, badge, ink(f.palette.background), 20);
+        draw->AddCircle(at, badge, ink(f.palette.text), 20, 1.5f);
+        draw->AddText(ImVec2(at.x - size.x / 2, at.y - size.y / 2), ink(f.palette.text), g.label.c_str());
+    }
+    if (you) {
+        ImVec2 at = place(static_cast<float>(you->x), static_cast<float>(you->y));
+        draw->AddCircle(at, line * 0.5f, ink(f.palette.focus), 20, 3.0f);
+        std::string label = f.text("debate.results.map_you_label");
+        ImVec2 size = ImGui::CalcTextSize(label.c_str());
+        float x = at.x + line * 0.6f;
+        if (x + size.x > origin.x + width) x = at.x - line * 0.6f - size.x;  // keep the word inside the box
+        draw->AddText(ImVec2(x, at.y - size.y / 2), ink(f.palette.text), label.c_str());
+    }
+    ImGui::PopFont();
+    muted(f, f.text("debate.results.map_legend"));
+}
+
+// --- results ---
 
 std::string statement_label(const ShownPoll& poll, std::int64_t id, const UiFrame& f) {
     if (const ShownStatement* statement = poll.find(id)) return statement->text;
@@ -574,9 +751,9 @@ void draw_vote_bars(UiFrame& f, const Json& statements) {
     std::string equivalent = f.text("debate.results.bars_intro");
     for (const Bar& bar : bars)
         equivalent += " " + f.text("debate.results.bar_text", {{"number", std::to_string(bar.id)},
-                                                                {"agree", count_text(f, bar.agree)},
-                                                                {"disagree", count_text(f, bar.disagree)},
-                                                                {"pass", count_text(f, bar.pass)}});
+                                                               {"agree", count_text(f, bar.agree)},
+                                                               {"disagree", count_text(f, bar.disagree)},
+                                                               {"pass", count_text(f, bar.pass)}});
     float width = f.available_width();
     float line = ImGui::GetTextLineHeight();
     float bar_height = line * 0.9f;
@@ -607,12 +784,12 @@ void draw_vote_bars(UiFrame& f, const Json& statements) {
     muted(f, f.text("debate.results.bars_legend"));
 }
 
-void draw_results_body(UiFrame& f, const ShownPoll& poll, const Json& results) {
+void draw_results_body(UiFrame& f, const ShownPoll& poll, const Json& results, const PollSession& session) {
     const Json& counts = object_at(results, "counts");
     std::int64_t participants = integer_at(counts, "participants");
     std::int64_t votes = integer_at(counts, "votes");
     paragraph(f, f.t.plural("debate.results.counts", participants,
-                          {{"participants", count_text(f, participants)}, {"votes", count_text(f, votes)}}));
+                            {{"participants", count_text(f, participants)}, {"votes", count_text(f, votes)}}));
     std::string status = string_at(results, "status");
     if (status == "grouped") {
         heading(f, f.text("debate.results.groups_title"), 3);
@@ -629,9 +806,11 @@ void draw_results_body(UiFrame& f, const ShownPoll& poll, const Json& results) {
             }
             rows.push_back({string_at(group, "label"), count_text(f, integer_at(group, "size")), stands});
         }
-        data_table(f, "##poll-groups", f.text("debate.results.groups_caption"),
-                   {f.text("debate.results.group"), f.text("debate.results.people"), f.text("debate.results.stands_for")},
-                   rows);
+        data_table(
+            f, "##poll-groups", f.text("debate.results.groups_caption"),
+            {f.text("debate.results.group"), f.text("debate.results.people"), f.text("debate.results.stands_for")},
+            rows);
+        draw_opinion_map(f, results, session);
     } else {
         muted(f, f.text(status == "no_votes"          ? "debate.results.no_votes"
                         : status == "no_disagreement" ? "debate.results.no_disagreement"
@@ -716,9 +895,11 @@ void draw_results(UiFrame& f, const std::string& poll_id, const ShownPoll& poll,
                        f.text("debate.server_error", {{"status", std::to_string(response.status)}}));
         return;
     }
-    if (!scope.empty()) paragraph(f, f.text("debate.results.for_municipality", {{"name", municipality_name(f, scope)}}));
-    else paragraph(f, f.text("debate.results.for_region"));
-    draw_results_body(f, poll, *results);
+    if (!scope.empty())
+        paragraph(f, f.text("debate.results.for_municipality", {{"name", municipality_name(f, scope)}}));
+    else
+        paragraph(f, f.text("debate.results.for_region"));
+    draw_results_body(f, poll, *results, session);
 }
 
 Route route_to(Screen screen, const std::string& poll = {}) {
