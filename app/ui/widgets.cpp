@@ -12,8 +12,12 @@ namespace stadsmijn::ui {
 
 namespace {
 
-ImU32 colour(Rgb c) { return IM_COL32(c.r, c.g, c.b, 255); }
-ImVec4 colour4(Rgb c) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f); }
+ImU32 colour(Rgb c) {
+    return IM_COL32(c.r, c.g, c.b, 255);
+}
+ImVec4 colour4(Rgb c) {
+    return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f);
+}
 
 SemanticNode node_for_last_item(Role role, const std::string& name) {
     SemanticNode node;
@@ -35,7 +39,9 @@ void wrapped(const std::string& text) {
 }
 
 // An id for the n-th part of a widget (ImGui 1.86 has no GetID(int)).
-ImGuiID numbered_id(std::size_t n) { return ImGui::GetID(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(n + 1))); }
+ImGuiID numbered_id(std::size_t n) {
+    return ImGui::GetID(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(n + 1)));
+}
 
 // An invisible button that also answers to activation from the page.
 bool pressable(UiFrame& f, const char* id, ImVec2 size) {
@@ -77,8 +83,8 @@ void muted(UiFrame& f, const std::string& text) {
     f.semantics.add(node_for_last_item(Role::text, text));
 }
 
-void entry_card(UiFrame& f, const char* id, const std::string& title, const std::string& subtitle,
-                const Route& target, const std::string& badge) {
+void entry_card(UiFrame& f, const char* id, const std::string& title, const std::string& subtitle, const Route& target,
+                const std::string& badge) {
     const ImGuiStyle& style = ImGui::GetStyle();
     float width = f.available_width();
     float inner = width - 2 * style.FramePadding.x;
@@ -197,8 +203,12 @@ bool button_with(UiFrame& f, const char* id, const std::string& label, bool prim
 }
 }  // namespace
 
-bool primary_button(UiFrame& f, const char* id, const std::string& label) { return button_with(f, id, label, true); }
-bool secondary_button(UiFrame& f, const char* id, const std::string& label) { return button_with(f, id, label, false); }
+bool primary_button(UiFrame& f, const char* id, const std::string& label) {
+    return button_with(f, id, label, true);
+}
+bool secondary_button(UiFrame& f, const char* id, const std::string& label) {
+    return button_with(f, id, label, false);
+}
 
 int radio_row(UiFrame& f, const char* id, const std::string& group_label, const std::vector<std::string>& labels,
               const std::vector<std::string>& spoken_labels, int selected) {
@@ -250,8 +260,8 @@ int radio_row(UiFrame& f, const char* id, const std::string& group_label, const 
             bool lit = current || ImGui::IsItemHovered();
             draw->AddRectFilled(top_left, bottom_right, colour(lit ? f.palette.surface : f.palette.background),
                                 style.FrameRounding);
-            draw->AddRect(top_left, bottom_right, colour(current ? f.palette.text : f.palette.border), style.FrameRounding,
-                          0, current ? 2.5f : 1.0f);
+            draw->AddRect(top_left, bottom_right, colour(current ? f.palette.text : f.palette.border),
+                          style.FrameRounding, 0, current ? 2.5f : 1.0f);
             draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                           ImVec2(top_left.x + style.FramePadding.x, top_left.y + style.FramePadding.y),
                           colour(f.palette.text), labels[i].c_str(), nullptr, wrap);
@@ -350,6 +360,42 @@ bool text_field(UiFrame& f, const char* id, const std::string& label, std::strin
     return changed;
 }
 
+std::vector<float> table_column_widths(const std::vector<float>& natural, const std::vector<float>& least,
+                                       float available) {
+    const std::size_t n = natural.size();
+    std::vector<float> widths(n, 0.0f);
+    if (n == 0 || least.size() != n || available <= 0) return widths;
+    float sum_natural = 0, sum_least = 0;
+    for (std::size_t c = 0; c < n; ++c) {
+        sum_natural += std::max(natural[c], least[c]);
+        sum_least += least[c];
+    }
+    if (sum_natural <= available) {
+        // Everything fits unwrapped: share the room left over in proportion.
+        for (std::size_t c = 0; c < n; ++c) widths[c] = std::max(natural[c], least[c]) * available / sum_natural;
+        return widths;
+    }
+    if (sum_least >= available) {
+        // Not even the longest words fit: shrink them alike (ImGui then breaks inside words).
+        for (std::size_t c = 0; c < n; ++c) widths[c] = least[c] * available / sum_least;
+        return widths;
+    }
+    // Water-filling: every column gets min(natural, max(least, level)), the level chosen so the
+    // columns fill the width. Short columns keep their natural width; long ones wrap evenly.
+    auto total = [&](float level) {
+        float t = 0;
+        for (std::size_t c = 0; c < n; ++c) t += std::min(std::max(natural[c], least[c]), std::max(least[c], level));
+        return t;
+    };
+    float low = 0, high = available;
+    for (int i = 0; i < 40; ++i) {
+        float mid = (low + high) / 2;
+        (total(mid) < available ? low : high) = mid;
+    }
+    for (std::size_t c = 0; c < n; ++c) widths[c] = std::min(std::max(natural[c], least[c]), std::max(least[c], high));
+    return widths;
+}
+
 void data_table(UiFrame& f, const char* id, const std::string& caption, const std::vector<std::string>& headers,
                 const std::vector<std::vector<std::string>>& rows) {
     ImGui::PushID(id);
@@ -362,8 +408,32 @@ void data_table(UiFrame& f, const char* id, const std::string& caption, const st
     table.y = start.y;
     table.width = f.available_width();
     f.semantics.begin_group(table);
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    // Column widths from the texts themselves: a short column ("Group", "13") is never squeezed
+    // to a letter a line while a long one takes the rest.
+    const float padding = 2 * ImGui::GetStyle().CellPadding.x;
+    std::vector<float> natural(headers.size(), 0.0f), least(headers.size(), 0.0f);
+    auto measure = [&](std::size_t c, const std::string& text) {
+        natural[c] = std::max(natural[c], ImGui::CalcTextSize(text.c_str()).x + padding);
+        std::size_t from = 0;
+        while (from < text.size()) {
+            std::size_t to = text.find(' ', from);
+            if (to == std::string::npos) to = text.size();
+            least[c] = std::max(least[c], ImGui::CalcTextSize(text.c_str() + from, text.c_str() + to).x + padding);
+            from = to + 1;
+        }
+    };
+    ImGui::PushFont(f.fonts.strong);
+    for (std::size_t c = 0; c < headers.size(); ++c) measure(c, headers[c]);
+    ImGui::PopFont();
+    for (const auto& row : rows)
+        for (std::size_t c = 0; c < row.size() && c < headers.size(); ++c) measure(c, row[c]);
+    std::vector<float> widths = table_column_widths(natural, least, f.available_width());
+
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
+                            ImGuiTableFlags_NoKeepColumnsVisible;
     if (ImGui::BeginTable("##table", static_cast<int>(headers.size()), flags, ImVec2(f.available_width(), 0))) {
+        for (std::size_t c = 0; c < headers.size(); ++c)
+            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, std::max(1.0f, widths[c] - padding));
         auto record_row = [&](int index) {
             SemanticNode row;
             row.id = numbered_id(static_cast<std::size_t>(index + 1));

@@ -17,8 +17,8 @@ void muted(UiFrame& f, const std::string& text);
 
 // A full-width card that opens a route: the entry points of the journeys.
 // `id` keeps the widget's identity when the language changes its label.
-void entry_card(UiFrame& f, const char* id, const std::string& title, const std::string& subtitle,
-                const Route& target, const std::string& badge = {});
+void entry_card(UiFrame& f, const char* id, const std::string& title, const std::string& subtitle, const Route& target,
+                const std::string& badge = {});
 
 // An inline link to a route inside the app, or to a web page (opens in a new tab).
 void route_link(UiFrame& f, const char* id, const std::string& label, const Route& target);
@@ -46,6 +46,13 @@ bool text_field(UiFrame& f, const char* id, const std::string& label, std::strin
 // A table with a caption, header row and text cells (also the text equivalent of a chart).
 void data_table(UiFrame& f, const char* id, const std::string& caption, const std::vector<std::string>& headers,
                 const std::vector<std::vector<std::string>>& rows);
+
+// How data_table shares `available` width between columns, given each column's width unwrapped
+// (`natural`) and its longest word (`least`): columns that fit keep their natural width, long
+// ones wrap at an even level, none goes below its longest word unless nothing else fits. The
+// widths always add up to `available`.
+std::vector<float> table_column_widths(const std::vector<float>& natural, const std::vector<float>& least,
+                                       float available);
 
 // A yellow banner with a message that must not be missed (a broken content file, an error).
 void warning_banner(UiFrame& f, const std::string& title, const std::string& detail);

@@ -132,7 +132,7 @@ for (const [label, viewport, language] of [['phone', { width: 360, height: 740 }
       // The app's results for the municipality: a table, and the chart with its text equivalent.
       await press(page, 'button', words.results);
       await waitForWidget(page, 'table', en ? 'Number of votes per statement' : 'Aantal stemmen per stelling');
-      const chart = await waitForWidget(page, 'image', en ? /^Bars with the votes/ : /^Staafjes met de stemmen/);
+      const chart = await waitForWidget(page, 'img', en ? /^Bars with the votes/ : /^Staafjes met de stemmen/);
       assert.match(chart.name, en ? /Statement 1: \d+ agree/ : /Stelling 1: \d+ eens/);
       await waitForIdle(page);
       await screenshot(page, `debate-results-${label}-${language}`);
@@ -203,3 +203,58 @@ for (const [label, viewport, language] of [['phone', { width: 360, height: 740 }
     });
   });
 }
+
+describe('the map of opinions', () => {
+  test('two camps in Zaanstad show as two groups on the map, and you as a ring near yours', async () => {
+    // Sixteen people through the public API: half agree with statements 1-4 and disagree with
+    // 5-8, the other half the opposite. Tokens are long enough to be valid pseudonyms and keys.
+    const token = (prefix, i, j = 0) => `${prefix}${String(i).padStart(4, '0')}${String(j).padStart(4, '0')}mapmapmap`;
+    for (let person = 0; person < 16; person++) {
+      for (let statement = 1; statement <= 8; statement++) {
+        const agree = (person < 8) === (statement <= 4);
+        const response = await fetch(`${server.url}api/polls/${poll}/votes`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ participant: token('p', person), statement, vote: agree ? 'agree' : 'disagree',
+            key: token('k', person, statement), municipality: 'zaanstad' }),
+        });
+        assert.equal(response.status, 200, await response.text());
+      }
+    }
+    const counted = await (await fetch(`${server.url}api/polls/${poll}/results?municipality=zaanstad`)).json();
+    assert.equal(counted.status, 'grouped', JSON.stringify(counted.counts));
+    assert.equal(counted.groups.length, 2);
+
+    const viewport = { width: 360, height: 740 };
+    const page = await openPage(browser, { viewport });
+    await page.goto(`${server.url}#/poll/${poll}?lang=en&municipality=zaanstad`);
+    await waitForApp(page);
+    for (const vote of ['Agree', 'Agree', 'Agree', 'Agree', 'Disagree', 'Disagree', 'Disagree', 'Disagree']) {
+      await voteOn(page, vote);
+      await waitForWidget(page, 'text', 'Your vote has been counted.');
+    }
+    await press(page, 'button', 'See the results');
+    const map = await waitForWidget(page, 'img', /^Map of the opinions\./);
+    // The two camps, and you in the one you voted with: 8 and 9 people.
+    const sizes = [...map.name.matchAll(/Group ([AB]) \((circles|squares)\): (\d+) people\./g)]
+      .map((m) => [m[1], Number(m[3])]);
+    assert.deepEqual(sizes.map(([, n]) => n).sort(), [8, 9], map.name);
+    // The app places you from your own votes; the nearest group centre is the group the server put you in.
+    const yours = sizes.find(([, n]) => n === 9)[0];
+    assert.match(map.name, new RegExp(`closest to group ${yours}\\.`));
+    assert.ok(map.x >= 0 && map.x + map.w <= viewport.width + 0.5, 'the map fits the phone');
+    // Scroll the map into view (a wheel over the canvas, as ImGui scrolls) for the screenshot.
+    await page.mouse.move(180, 370);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const now = (await app.semantics(page)).find((n) => n.id === map.id);
+      if (now && now.y >= 0 && now.y < 200) break;
+      const frames = await app.frames(page);
+      await page.mouse.wheel(0, Math.max(-400, Math.min(400, (now?.y ?? 0) - 100)));
+      await page.waitForFunction((n) => window.stadsmijn.frames() > n, frames, { timeout: 5000 }).catch(() => {});
+      await waitForIdle(page).catch(() => {});
+    }
+    await waitForIdle(page);
+    await screenshot(page, 'debate-opinion-map-phone-en');
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+});

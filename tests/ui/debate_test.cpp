@@ -307,8 +307,9 @@ TEST_CASE("the opinion map has its groups, their shapes and where you stand in w
         // 1 alone puts you at (sqrt 2, 0): nearest to group B's centre, not A's.
         app.answer(asked->tag, 200, R"({"status":"grouped",
       "counts":{"participants":5,"votes":9,"statements":2,"in_conversation":5,"grouped":4},
-      "groups":[{"id":0,"label":"A","size":1,"center":[-1.0,0.0],"representative":[]},
-                {"id":1,"label":"B","size":3,"center":[1.2,0.1],"representative":[]}],
+      "groups":[{"id":0,"label":"A","size":1,"center":[-1.0,0.0],"stability":0.95,"representative":[]},
+                {"id":1,"label":"B","size":3,"center":[1.2,0.1],"stability":0.875,"representative":[]}],
+      "stability":{"runs":10,"fraction":0.8,"mean_adjusted_rand":0.912,"min_adjusted_rand":0.7,"same_k_share":0.9},
       "map":[[-1.0,0.0,0],[1.0,0.0,1],[1.3,0.2,1],[1.3,0.1,1],[0.0,1.0,-1]],
       "projection":{"statements":[1,2],"center":[0.0,0.0],"components":[[1.0,0.0],[0.0,1.0]]},
       "consensus":{"agree":[],"disagree":[]},"statements":[]})");
@@ -322,6 +323,11 @@ TEST_CASE("the opinion map has its groups, their shapes and where you stand in w
         CHECK(map->name.find("1 participant is not in a group (yet)") != std::string::npos);
         CHECK(map->name.find("closest to group B.") != std::string::npos);
         CHECK(map->x + map->width <= 360.5f);
+        // How firm the groups are, from the server's reruns on subsets of the participants.
+        CHECK(shows_text(
+            app, "computed again 10 times, each time from a random 80 % of the participants. 9 of the 10 times"));
+        CHECK(shows_text(app, "adjusted Rand index of 0.91"));
+        CHECK(shows_text(app, "Group B: 88 % of its members"));
     }
 
     // A map without any of your votes says nothing about you; a broken map draws nothing.

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/ui/ui_harness.h"
+#include "ui/widgets.h"
 
 using namespace stadsmijn;
 using namespace stadsmijn::ui;
@@ -53,7 +54,8 @@ TEST_CASE("every screen draws in Dutch and English without a missing text") {
             for (const auto& node : app.semantics.nodes()) {
                 CAPTURE(node.name);
                 // A missing key shows as the key itself: lowercase words joined by dots.
-                bool looks_like_key = node.name.find('.') != std::string::npos && node.name.find(' ') == std::string::npos;
+                bool looks_like_key =
+                    node.name.find('.') != std::string::npos && node.name.find(' ') == std::string::npos;
                 CHECK_FALSE(looks_like_key);
             }
         }
@@ -92,4 +94,37 @@ TEST_CASE("nothing is wider than a 360 pixel phone screen") {
             CHECK(node.x + node.width <= 360.5f);
         }
     }
+}
+
+TEST_CASE("table columns: short ones keep their width, long ones wrap, and they fill the width") {
+    auto sum = [](const std::vector<float>& w) {
+        float s = 0;
+        for (float x : w) s += x;
+        return s;
+    };
+    // The groups table on a 328 px column: "Group" and "People" are short, the third is a sentence.
+    auto widths = table_column_widths({70, 80, 900}, {70, 80, 110}, 328);
+    CHECK(sum(widths) == doctest::Approx(328).epsilon(0.001));
+    CHECK(widths[0] == doctest::Approx(70));
+    CHECK(widths[1] == doctest::Approx(80));
+    CHECK(widths[2] == doctest::Approx(178).epsilon(0.001));
+
+    // Two long columns share the room evenly, never below their longest word.
+    widths = table_column_widths({600, 500, 40}, {90, 100, 40}, 300);
+    CHECK(sum(widths) == doctest::Approx(300).epsilon(0.001));
+    CHECK(widths[2] == doctest::Approx(40));
+    CHECK(widths[0] == doctest::Approx(130).epsilon(0.001));
+    CHECK(widths[1] == doctest::Approx(130).epsilon(0.001));
+    widths = table_column_widths({600, 500, 40}, {50, 200, 40}, 300);
+    CHECK(widths[1] == doctest::Approx(200).epsilon(0.001));
+    CHECK(widths[0] == doctest::Approx(60).epsilon(0.001));
+
+    // Everything fits: the spare room is shared in proportion; nothing fits: the words shrink alike.
+    widths = table_column_widths({100, 50}, {60, 30}, 300);
+    CHECK(widths[0] == doctest::Approx(200));
+    CHECK(widths[1] == doctest::Approx(100));
+    widths = table_column_widths({400, 400}, {200, 100}, 150);
+    CHECK(widths[0] == doctest::Approx(100));
+    CHECK(widths[1] == doctest::Approx(50));
+    CHECK(table_column_widths({}, {}, 300).empty());
 }

@@ -54,6 +54,11 @@ bool bool_at(const Json& object, const char* key, bool fallback) {
     return value && value->is_boolean() ? value->get<bool>() : fallback;
 }
 
+double number_at(const Json& object, const char* key, double fallback = 0) {
+    const Json* value = member(object, key);
+    return value && value->is_number() ? value->get<double>() : fallback;
+}
+
 const Json& array_at(const Json& object, const char* key) {
     static const Json empty = Json::array();
     const Json* value = member(object, key);
@@ -729,6 +734,24 @@ void draw_opinion_map(UiFrame& f, const Json& results, const PollSession& sessio
     muted(f, f.text("debate.results.map_legend"));
 }
 
+// How firm the groups are: the server recomputed them on random subsets of the participants.
+void draw_stability(UiFrame& f, const Json& results) {
+    const Json& stability = object_at(results, "stability");
+    std::int64_t runs = integer_at(stability, "runs");
+    if (runs <= 0) return;
+    std::string text =
+        f.text("debate.results.stability",
+               {{"runs", count_text(f, runs)},
+                {"share", f.t.format_number(number_at(stability, "fraction") * 100.0, 0)},
+                {"same_k", count_text(f, static_cast<std::int64_t>(number_at(stability, "same_k_share") * runs + 0.5))},
+                {"mean", f.t.format_number(number_at(stability, "mean_adjusted_rand"), 2)}});
+    for (const Json& group : array_at(results, "groups"))
+        text += " " + f.text("debate.results.stability_group",
+                             {{"label", string_at(group, "label")},
+                              {"percent", f.t.format_number(number_at(group, "stability") * 100.0, 0)}});
+    muted(f, text);
+}
+
 // --- results ---
 
 std::string statement_label(const ShownPoll& poll, std::int64_t id, const UiFrame& f) {
@@ -810,6 +833,7 @@ void draw_results_body(UiFrame& f, const ShownPoll& poll, const Json& results, c
             f, "##poll-groups", f.text("debate.results.groups_caption"),
             {f.text("debate.results.group"), f.text("debate.results.people"), f.text("debate.results.stands_for")},
             rows);
+        draw_stability(f, results);
         draw_opinion_map(f, results, session);
     } else {
         muted(f, f.text(status == "no_votes"          ? "debate.results.no_votes"
