@@ -200,23 +200,23 @@
       for (const [id, element] of this.elements) {
         if (!seen.has(id)) { element.remove(); this.elements.delete(id); }
       }
-      this.followScreen(page.nodes, focusInPage);
+      this.followScreen(page.nodes, focusInPage, page.screen);
     }
 
     // A new screen (a link followed, the back button): once its nodes arrive, keyboard focus
     // moves to its main heading, so Tab continues from the top of the new page and a screen
-    // reader starts reading there. The language in the URL is not a new screen.
-    followScreen(nodes, focusInPage) {
-      const screen = (location.hash || '#/').replace(/\?.*$/, '');
-      const mainHeading = nodes.find((n) => n.role === 'heading' && (n.level || 1) === 1);
-      if (this.screen === undefined) { this.screen = screen; this.heading = mainHeading && mainHeading.id; return; }
+    // reader starts reading there. The app says which screen the nodes were drawn for (the
+    // route without its query: a language switch is not a new screen).
+    followScreen(nodes, focusInPage, drawn) {
+      const screen = drawn || (location.hash || '#/').replace(/\?.*$/, '');
+      if (this.screen === undefined) { this.screen = screen; return; }
       if (screen !== this.screen) {
         this.screen = screen;
-        this.pendingFocus = focusInPage ? { from: this.heading, updates: 0 } : undefined;
+        this.pendingFocus = focusInPage;
       }
-      const pending = this.pendingFocus;
-      if (pending && mainHeading && (mainHeading.id !== pending.from || ++pending.updates > 2)) {
-        this.pendingFocus = undefined;
+      const mainHeading = nodes.find((n) => n.role === 'heading' && (n.level || 1) === 1);
+      if (this.pendingFocus && mainHeading) {
+        this.pendingFocus = false;
         const element = this.elements.get(mainHeading.id);
         const now = document.activeElement;
         if (element && (!now || now === document.body || this.root.contains(now))) {
@@ -224,7 +224,6 @@
           element.focus({ preventScroll: true });
         }
       }
-      this.heading = mainHeading && mainHeading.id;
     }
 
     // What the mirror shows, for tests: the elements in document order.

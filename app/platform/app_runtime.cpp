@@ -7,14 +7,14 @@
 #include <SDL_opengl.h>
 #endif
 #include <imgui.h>
-#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "platform/bundle.h"
 #include "platform/bundled_data.h"
@@ -43,12 +43,12 @@ std::string css_colour(ui::Rgb c) {
 }  // namespace
 
 std::string semantics_json(const ui::Semantics& semantics, const ui::Palette& palette, float content_height,
-                           const std::string& campaign) {
+                           const std::string& campaign, const std::string& screen) {
     nlohmann::json nodes = nlohmann::json::array();
     for (const auto& node : semantics.nodes()) {
-        nlohmann::json item = {{"id", node.id},       {"role", ui::role_name(node.role)},
-                               {"name", node.name},   {"x", node.x},
-                               {"y", node.y},         {"w", node.width},
+        nlohmann::json item = {{"id", node.id},     {"role", ui::role_name(node.role)},
+                               {"name", node.name}, {"x", node.x},
+                               {"y", node.y},       {"w", node.width},
                                {"h", node.height}};
         if (node.parent) item["parent"] = node.parent;
         if (!node.value.empty()) item["value"] = node.value;
@@ -72,6 +72,7 @@ std::string semantics_json(const ui::Semantics& semantics, const ui::Palette& pa
                            {"link", css_colour(palette.link)}};
     if (content_height > 0) page["content_height"] = std::ceil(content_height);
     if (!campaign.empty()) page["campaign"] = campaign;
+    if (!screen.empty()) page["screen"] = screen;
     // Replace, not throw, on invalid UTF-8: the web build has no exceptions.
     return page.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -109,8 +110,8 @@ void AppRuntime::start(SDL_Window* window, void* gl_context, const char* glsl_ve
 
     Route route = parse_route(fragment);
     adopt_campaign(route);
-    std::string code = choose_language(route.language, state_.preferences.language, browser_languages,
-                                       translator_.languages());
+    std::string code =
+        choose_language(route.language, state_.preferences.language, browser_languages, translator_.languages());
     translator_.set_language(code);
     if (hooks_.set_document_language) hooks_.set_document_language(code);
     state_.route = route;
@@ -129,7 +130,9 @@ void AppRuntime::handle_event(const SDL_Event& event) {
     frames_to_settle_ = settle_frames;
 }
 
-void AppRuntime::wake() { frames_to_settle_ = std::max(frames_to_settle_, settle_frames); }
+void AppRuntime::wake() {
+    frames_to_settle_ = std::max(frames_to_settle_, settle_frames);
+}
 
 void AppRuntime::activate_from_page(unsigned widget_id) {
     page_input_.activate = widget_id;
@@ -212,8 +215,8 @@ void AppRuntime::carry_out_services(ui::UiActions& actions) {
     if (actions.copy_text && hooks_.copy_text) hooks_.copy_text(*actions.copy_text);
     if (hooks_.announce)
         for (const auto& message : actions.announce) hooks_.announce(message);
-    bool changed = actions.preferences || !actions.store.empty() || !actions.requests.empty() ||
-                   actions.pick_file || actions.request_location || !actions.forget_responses.empty();
+    bool changed = actions.preferences || !actions.store.empty() || !actions.requests.empty() || actions.pick_file ||
+                   actions.request_location || !actions.forget_responses.empty();
     if (changed) wake();
 }
 
@@ -290,14 +293,18 @@ void AppRuntime::frame() {
     ImGui::NewFrame();
     ui::UiActions actions;
     const ui::Palette& palette = current_palette();
-    ui::UiFrame ui_frame{content_,   problems_, translator_, state_,      fonts_,
-                         palette,    semantics_, actions,    ui_state_, page_input_};
+    ui::UiFrame ui_frame{content_, problems_,  translator_, state_,    fonts_,
+                         palette,  semantics_, actions,     ui_state_, page_input_};
     ui_frame.page_edits_text = hooks_.page_edits_text;
     ui_frame.reset_scroll = reset_scroll_;
     ui_frame.scroll_to_widget = scroll_to_widget_;
     ui_frame.random32 = hooks_.random32;
     reset_scroll_ = false;
     scroll_to_widget_ = 0;
+    // The screen this frame shows (the route without its query), so the mirror knows when a new
+    // screen's nodes have arrived rather than guessing from the address bar.
+    std::string drawn_screen = format_route(state_.route);
+    drawn_screen = drawn_screen.substr(0, drawn_screen.find('?'));
     ui::draw_app(ui_frame);
     if (ImGuiWindow* page = ImGui::FindWindowByName("##page"))
         content_height_ = page->ContentSize.y + 2 * page->WindowPadding.y;
@@ -336,7 +343,7 @@ void AppRuntime::frame() {
     }
     if (actions.open_url && hooks_.open_url) hooks_.open_url(*actions.open_url);
 
-    std::string json = semantics_json(semantics_, palette, content_height_, state_.campaign);
+    std::string json = semantics_json(semantics_, palette, content_height_, state_.campaign, drawn_screen);
     if (json != mirrored_json_) {
         mirrored_json_ = std::move(json);
         if (hooks_.update_mirror) hooks_.update_mirror(mirrored_json_);
@@ -366,8 +373,8 @@ void AppRuntime::report_campaign_events(ui::UiActions& actions) {
         if (request.method == "POST" && request.url.starts_with("/api/polls/") && request.url.ends_with("/votes"))
             activity.vote_sent = true;
     for (const auto& event : campaign_events_.observe(state_.route, activity))
-        actions.requests.push_back({"campaign-event-" + event, "POST", "/api/events",
-                                    campaign_event_body(state_.campaign, event)});
+        actions.requests.push_back(
+            {"campaign-event-" + event, "POST", "/api/events", campaign_event_body(state_.campaign, event)});
 }
 
 bool AppRuntime::wants_frames() const {

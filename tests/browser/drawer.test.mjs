@@ -37,25 +37,23 @@ async function waitForWidget(page, role, name, timeout = 15000) {
   { timeout, polling: 100 });
 }
 
-// Scrolls the page (a wheel over the canvas, as ImGui scrolls) until the widget is on screen, then clicks it.
+// Brings the widget into view the way a keyboard user does (focus on its mirror element scrolls
+// the canvas to it; a wheel on a touch phone moves a notch at a time), then clicks it.
 async function revealAndClick(page, role, name) {
   await waitForWidget(page, role, name);
   const height = page.viewportSize().height;
-  for (let attempt = 0; attempt < 25; attempt++) {
-    const node = find(await app.semantics(page), role, name);
-    assert.ok(node, `no ${role} "${name}"`);
-    if (node.y >= 40 && node.y + node.h <= height - 10) {
-      await waitForIdle(page);
-      const settled = find(await app.semantics(page), role, name);
-      return clickWidget(page, role, settled.name);
-    }
-    const frames = await app.frames(page);
-    await page.mouse.move(Math.min(300, page.viewportSize().width / 2), height / 2);
-    await page.mouse.wheel(0, Math.max(-500, Math.min(500, node.y - height / 2)));
-    await page.waitForFunction((n) => window.stadsmijn.frames() > n, frames, { timeout: 5000 }).catch(() => {});
-    await waitForIdle(page).catch(() => {});
+  const node = find(await app.semantics(page), role, name);
+  assert.ok(node, `no ${role} "${name}"`);
+  if (node.y < 40 || node.y + node.h > height - 10) {
+    await page.locator(`[data-id="${node.id}"]`).focus();
+    await page.waitForFunction(([id, h]) => {
+      const n = window.stadsmijn.semantics().find((x) => x.id === id);
+      return n && n.y >= 0 && n.y + n.h <= h;
+    }, [node.id, height], { timeout: 10000, polling: 100 });
   }
-  throw new Error(`could not bring ${role} "${name}" into view`);
+  await waitForIdle(page);
+  const settled = find(await app.semantics(page), role, name);
+  return clickWidget(page, role, settled.name);
 }
 
 async function expectNoSidewaysScroll(page, width) {

@@ -130,7 +130,10 @@ describe('three campaigns embedded on a municipal page of another site', () => {
     const agree = await frame.evaluate(() => window.stadsmijn.semantics().find((n) => n.role === 'button' && n.name === 'Eens'));
     assert.ok(agree, 'the poll shows an agree button');
     const element = await frame.frameElement();
-    await element.scrollIntoViewIfNeeded();
+    // Bring the button itself (not just the top of a tall frame) to the middle of the viewport.
+    await element.evaluate((el, y) => window.scrollBy(0, el.getBoundingClientRect().top + y - window.innerHeight / 2),
+      agree.y + agree.h / 2);
+    await new Promise((r) => setTimeout(r, 300));
     const box = await element.boundingBox();
     await page.mouse.click(box.x + agree.x + agree.w / 2, box.y + agree.y + agree.h / 2);
     let after;
