@@ -23,10 +23,12 @@ native: deps
 	  -DSTADSMIJN_WEB_DIST=$(abspath $(BUILD))/web/dist
 	@cmake --build $(BUILD)/native -j$(JOBS)
 
-# SDL2 for the web is built once into the cache, keyed by SDL and Emscripten versions.
+# SDL2 for the web is built once into the cache, keyed by SDL and Emscripten versions and its
+# subsystems; a build folder made with another SDL2 is configured again.
 web: deps
 	@sdl2=$$(tools/setup/build-sdl2-web.sh) && \
-	  { [ -f $(BUILD)/web/CMakeCache.txt ] || emcmake cmake -S . -B $(BUILD)/web -DCMAKE_BUILD_TYPE=Release -DSDL2_WEB_PREFIX="$$sdl2"; }
+	  { grep -qxF "SDL2_WEB_PREFIX:UNINITIALIZED=$$sdl2" $(BUILD)/web/CMakeCache.txt 2>/dev/null || \
+	    emcmake cmake -S . -B $(BUILD)/web -DCMAKE_BUILD_TYPE=Release -DSDL2_WEB_PREFIX="$$sdl2"; }
 	@cmake --build $(BUILD)/web -j$(JOBS)
 
 run: native web

@@ -34,7 +34,7 @@ target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE
                                         IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 
 if(EMSCRIPTEN)
-  set(SDL2_DIR "${SDL2_WEB_PREFIX}/lib/cmake/SDL2" CACHE PATH "")
+  set(SDL2_DIR "${SDL2_WEB_PREFIX}/lib/cmake/SDL2" CACHE PATH "" FORCE)  # follows the prefix
   find_package(SDL2 REQUIRED CONFIG PATHS "${SDL2_WEB_PREFIX}" NO_DEFAULT_PATH)
   add_library(sdl2_for_app INTERFACE)
   target_link_libraries(sdl2_for_app INTERFACE SDL2::SDL2-static)

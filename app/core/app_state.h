@@ -51,6 +51,10 @@ struct AppState {
 
     std::map<std::string, PickedFile> picked_files;  // by the tag of the pick_file action
 
+    // A language whose texts are fetched when chosen (the web build) and could not be: its
+    // screens read English, and the app says so.
+    std::string texts_unavailable;
+
     LocationStatus location_status = LocationStatus::not_asked;
     std::optional<GeoPoint> location;  // only with the citizen's permission; never leaves the device
 };

@@ -83,7 +83,7 @@ void AppRuntime::load_bundle() {
     LoadedContent loaded = load_bundled_content();
     content_ = std::move(loaded.content);
     problems_ = std::move(loaded.problems);
-    add_bundled_catalogs(translator_, problems_);
+    catalogs_to_fetch_ = add_bundled_catalogs(translator_, problems_);
 
     font_bytes_ = {bytes_of("fonts/Inter-Regular.otf"), bytes_of("fonts/Inter-SemiBold.otf")};
     if (font_bytes_.regular.empty() || font_bytes_.semibold.empty())
@@ -236,6 +236,36 @@ void AppRuntime::on_url_changed(std::string_view fragment) {
 void AppRuntime::apply_language(const std::string& code) {
     if (!translator_.set_language(code)) return;
     if (hooks_.set_document_language) hooks_.set_document_language(code);
+    if (state_.texts_unavailable == code) state_.texts_unavailable.clear();  // chosen again: try again
+}
+
+// A language whose texts the web build fetches when chosen: ask once; until they arrive (or when
+// they cannot be had) its screens read English, the catalogs' fallback.
+void AppRuntime::fetch_chosen_catalog() {
+    auto wanted = catalogs_to_fetch_.find(translator_.language());
+    if (wanted == catalogs_to_fetch_.end()) return;
+    const std::string tag = "i18n." + wanted->first;
+    if (auto answer = state_.responses.find(tag); answer != state_.responses.end()) {
+        HttpResponse response = std::move(answer->second);
+        state_.responses.erase(answer);
+        Problems problems;
+        if (response.ok() && add_fetched_catalog(translator_, wanted->first, wanted->second, response.body, problems)) {
+            catalogs_to_fetch_.erase(wanted);
+            state_.texts_unavailable.clear();
+            std::string title = ui::page_title(translator_, state_.route);
+            if (title != title_ && hooks_.set_title) hooks_.set_title(title);
+            title_ = title;
+        } else {
+            state_.texts_unavailable = wanted->first;
+            if (!problems.empty()) last_error_ = problems.front().to_string();
+        }
+        wake();
+        return;
+    }
+    if (state_.pending_requests.count(tag) || state_.texts_unavailable == wanted->first) return;
+    ui::UiActions fetch;
+    fetch.requests.push_back({tag, "GET", "/" + wanted->second, {}});
+    carry_out_services(fetch);
 }
 
 void AppRuntime::show_route(Route route, bool push_history) {
@@ -290,6 +320,7 @@ void AppRuntime::frame() {
     io.DeltaTime = std::min(io.DeltaTime, 0.25f);
 
     if (hooks_.now) state_.now = hooks_.now();
+    fetch_chosen_catalog();
     ImGui::NewFrame();
     ui::UiActions actions;
     const ui::Palette& palette = current_palette();

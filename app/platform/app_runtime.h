@@ -105,6 +105,7 @@ public:
 private:
     void load_bundle();
     void apply_language(const std::string& code);
+    void fetch_chosen_catalog();
     void show_route(Route route, bool push_history);
     void refresh_fonts_and_theme();
     void carry_out_services(ui::UiActions& actions);
@@ -119,6 +120,7 @@ private:
     Content content_;
     Problems problems_;
     Translator translator_;
+    std::map<std::string, std::string> catalogs_to_fetch_;  // language -> file, until fetched
     AppState state_;
     ui::Fonts fonts_;
     ui::FontBytes font_bytes_;

@@ -16,20 +16,48 @@ namespace {
 
 void draw_screen(UiFrame& f) {
     switch (f.state.route.screen) {
-        case Screen::home: draw_home(f); break;
-        case Screen::about: draw_about(f); break;
-        case Screen::not_found: draw_not_found(f); break;
-        case Screen::devices: draw_devices(f); break;
-        case Screen::device: draw_device_inside(f); break;
-        case Screen::device_repair: draw_device_repair(f); break;
-        case Screen::device_reuse: draw_device_reuse(f); break;
-        case Screen::device_return: draw_device_return(f); break;
-        case Screen::drawer: draw_drawer(f); break;
-        case Screen::settings: draw_settings(f); break;
-        case Screen::debate: draw_debate(f); break;
-        case Screen::poll: draw_poll(f); break;
-        case Screen::accessibility: draw_accessibility(f); break;
-        case Screen::embed_builder: draw_embed_builder(f); break;
+        case Screen::home:
+            draw_home(f);
+            break;
+        case Screen::about:
+            draw_about(f);
+            break;
+        case Screen::not_found:
+            draw_not_found(f);
+            break;
+        case Screen::devices:
+            draw_devices(f);
+            break;
+        case Screen::device:
+            draw_device_inside(f);
+            break;
+        case Screen::device_repair:
+            draw_device_repair(f);
+            break;
+        case Screen::device_reuse:
+            draw_device_reuse(f);
+            break;
+        case Screen::device_return:
+            draw_device_return(f);
+            break;
+        case Screen::drawer:
+            draw_drawer(f);
+            break;
+        case Screen::settings:
+            draw_settings(f);
+            break;
+        case Screen::debate:
+            draw_debate(f);
+            break;
+        case Screen::poll:
+            draw_poll(f);
+            break;
+        case Screen::accessibility:
+            draw_accessibility(f);
+            break;
+        case Screen::embed_builder:
+            draw_embed_builder(f);
+            break;
     }
 }
 
@@ -151,8 +179,8 @@ void draw_app(UiFrame& f) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
-    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     flags &= ~ImGuiWindowFlags_NoScrollbar;
     ImGui::Begin("##page", nullptr, flags);
     if (f.reset_scroll) ImGui::SetScrollY(0);
@@ -171,6 +199,14 @@ void draw_app(UiFrame& f) {
         warning_banner(f, f.text("content.problem_title"),
                        f.t.plural("content.problem_count", static_cast<long long>(f.content_problems.size()),
                                   {{"first", f.content_problems.front().to_string()}}));
+        ImGui::Spacing();
+    }
+    if (!f.state.texts_unavailable.empty() && f.state.texts_unavailable == f.t.language()) {
+        std::string language = f.text("language.name." + f.state.texts_unavailable);
+        warning_banner(f, f.text("app.texts_unavailable.title", {{"language", language}}),
+                       f.text("app.texts_unavailable.text", {{"language", language}}));
+        if (secondary_button(f, "##texts-try-again", f.text("app.texts_unavailable.retry")))
+            f.actions.language = f.state.texts_unavailable;
         ImGui::Spacing();
     }
     draw_screen(f);

@@ -106,6 +106,58 @@ describe('routes in the URL', () => {
   });
 });
 
+describe('languages fetched when chosen', () => {
+  // Dutch and English ride in the wasm; Turkish and Polish are fetched (each about 14 KB) only
+  // by those who choose them, so a Dutch first load does not carry them.
+  const catalogRequests = (page) => {
+    const seen = [];
+    page.on('request', (request) => { if (/\/i18n-[a-z]+\.[0-9a-f]{10}\.json$/.test(request.url())) seen.push(request.url()); });
+    return seen;
+  };
+
+  test('a Dutch visit fetches no other catalog; choosing Turkish fetches its texts once', async () => {
+    const page = await openPage(browser);
+    const seen = catalogRequests(page);
+    await page.goto(server.url);
+    await waitForApp(page);
+    await waitForIdle(page);
+    assert.deepEqual(seen, [], 'no catalog fetched for Dutch');
+    await page.goto(server.url + '#/?lang=tr');
+    await page.waitForFunction(() => window.stadsmijn.semantics().some((n) => n.name === 'Çekmecem'));
+    assert.equal(seen.length, 1);
+    assert.match(seen[0], /\/i18n-tr\.[0-9a-f]{10}\.json$/);
+    const response = await fetch(seen[0], { headers: { 'Accept-Encoding': 'br' } });
+    assert.match(response.headers.get('cache-control'), /immutable/, 'a hashed catalog is kept by the browser');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'tr');
+    assert.match(await page.title(), /Stadsmijn/);
+    assert.equal(await app.lastError(page), '');
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  });
+
+  test('a deep link in Polish opens in Polish; without a network the app says so in English and retries', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url + '#/about?lang=pl');
+    await waitForApp(page);
+    await page.waitForFunction(() => window.stadsmijn.semantics().some((n) => n.role === 'heading' && n.name === 'O Stadsmijn'));
+    await page.close();
+
+    const offline = await openPage(browser);
+    await offline.route(/\/i18n-tr\.[0-9a-f]{10}\.json$/, (route) => route.abort('internetdisconnected'));
+    await offline.goto(server.url + '#/?lang=tr');
+    await waitForApp(offline);
+    await offline.waitForFunction(() => window.stadsmijn.semantics().some((n) => /did not load/.test(n.name)));
+    const names = (await app.semantics(offline)).map((n) => n.name);
+    assert.ok(names.some((n) => /^The Türkçe texts did not load/.test(n)), names.slice(0, 12).join(' | '));
+    assert.ok(names.includes('My drawer'), 'the screens read English meanwhile');
+    await offline.unroute(/\/i18n-tr\.[0-9a-f]{10}\.json$/);
+    await clickWidget(offline, 'button', 'Try again');
+    await offline.waitForFunction(() => window.stadsmijn.semantics().some((n) => n.name === 'Çekmecem'));
+    assert.ok(!(await app.semantics(offline)).some((n) => /did not load/.test(n.name)), 'the notice is gone');
+    await offline.close();
+  });
+});
+
 describe('rendering on demand', () => {
   test('frames stop while nobody interacts and start again on input', async () => {
     const page = await openPage(browser);

@@ -2,8 +2,9 @@
 """Assembles the web app for serving: content-hashed names, index.html pointing at them, and
 precompressed .br and .gz twins of every text and wasm file.
 
-usage: package_web.py BUILD_DIR WEB_DIR DIST_DIR
-  BUILD_DIR holds the emcc output (stadsmijn.js, stadsmijn.wasm); WEB_DIR is the repo's web/.
+usage: package_web.py BUILD_DIR WEB_DIR DIST_DIR [CATALOG_DIR]
+  BUILD_DIR holds the emcc output (stadsmijn.js, stadsmijn.wasm); WEB_DIR is the repo's web/;
+  CATALOG_DIR the catalogs fetched on demand (i18n-<language>.<hash>.json, by lazy_catalogs.py).
 A hashed name changes whenever the bytes do, so the server can tell browsers to keep it for a
 year, while index.html (never hashed) is revalidated on every visit.
 """
@@ -39,6 +40,7 @@ def write(path, data):
 
 def main():
     build_dir, web_dir, dist = sys.argv[1:4]
+    catalog_dir = sys.argv[4] if len(sys.argv) > 4 else None
     sources = {name: os.path.join(web_dir, name) for name in HASHED}
     sources.update({name: os.path.join(build_dir, name) for name in ENGINE})
     if os.path.isdir(dist):
@@ -73,6 +75,11 @@ def main():
     for name in STABLE:
         with open(os.path.join(web_dir, name), 'rb') as f:
             write(os.path.join(dist, name), f.read())
+    if catalog_dir:
+        for name in sorted(os.listdir(catalog_dir)):
+            if name.startswith('i18n-') and name.endswith('.json'):  # already content-hashed
+                with open(os.path.join(catalog_dir, name), 'rb') as f:
+                    write(os.path.join(dist, name), f.read())
 
 
 if __name__ == '__main__':
