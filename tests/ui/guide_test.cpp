@@ -270,6 +270,18 @@ TEST_CASE("asking for the location asks the platform, and lists the nearest repa
     CHECK(has_text_containing(app, "km van je locatie"));
 }
 
+TEST_CASE("returning with only a location says no drop-off point is known there and asks for the municipality") {
+    HeadlessApp app;
+    set_today(app);
+    app.go("#/device/e-bike-battery/return");
+    app.activate(Role::button, app.translator.text("guide.place.use_location"));
+    app.state.location_status = LocationStatus::known;
+    app.state.location = GeoPoint{52.38, 4.64};  // Haarlem: its drop-off point has an address, no coordinates
+    app.frame();
+    CHECK(has_text_containing(app, app.translator.text("guide.return.no_places_near_location")));
+    CHECK_FALSE(has_text_containing(app, app.translator.text("guide.return.no_places_here")));
+}
+
 TEST_CASE("the guide's screens fit a 360 pixel phone screen without sideways scrolling") {
     HeadlessApp app(360, 740);
     set_today(app);

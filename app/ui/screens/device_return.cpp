@@ -22,7 +22,9 @@ void waste_company(UiFrame& f, const std::string& municipality_id) {
     }
     paragraph(f, f.text("guide.return.waste_company", {{"municipality", m->name}, {"company", w.name}}));
     if (!w.note.empty()) muted(f, w.note.in(f.t.language()));
-    if (!w.website.empty()) web_link(f, "##guide-waste-company", f.text("guide.return.waste_company_site", {{"company", w.name}}), w.website);
+    if (!w.website.empty())
+        web_link(f, "##guide-waste-company", f.text("guide.return.waste_company_site", {{"company", w.name}}),
+                 w.website);
     source_links(f, "##guide-waste-company-sources", w.sources);
 }
 
@@ -87,7 +89,11 @@ void draw_device_return(UiFrame& f) {
         if (!o.places.empty()) {
             for (const PlanPlace& place : o.places) place_block(f, place);
         } else {
-            muted(f, f.text(has_place ? "guide.return.no_places_here" : "guide.return.choose_place_first"));
+            // Drop-off points carry an address but rarely coordinates: a location alone finds few.
+            const char* key = !has_place             ? "guide.return.choose_place_first"
+                              : municipality.empty() ? "guide.return.no_places_near_location"
+                                                     : "guide.return.no_places_here";
+            muted(f, f.text(key));
         }
     });
 
