@@ -372,6 +372,12 @@ void AppRuntime::frame() {
         show_route(*actions.navigate, true);
         wake();
     }
+    if (actions.replace_route && !actions.navigate) {
+        // A choice the screen keeps in the URL (a fault): reload and shared links keep it.
+        state_.route = *actions.replace_route;
+        if (hooks_.set_url) hooks_.set_url(format_route(state_.route), true);
+        wake();
+    }
     if (actions.open_url && hooks_.open_url) hooks_.open_url(*actions.open_url);
 
     std::string json = semantics_json(semantics_, palette, content_height_, state_.campaign, drawn_screen);

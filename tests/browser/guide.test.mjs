@@ -97,7 +97,11 @@ for (const [kind, options] of Object.entries(viewports)) {
       assert.ok(find(nodes, 'radio', 'Scherm').checked, 'the fault is chosen');
       await expectNoSidewaysScroll(page, width);
       await screenshot(page, `guide-repair-smartphone-screen-${kind}`);
-      await reloadKeeps(page, '#/device/smartphone/repair', 'heading', 'Zelf repareren');
+      const route = await app.route(page);
+      assert.match(route, /^#\/device\/smartphone\/repair\?fault=[A-Za-z0-9%+-]+$/, 'the fault is kept in the URL');
+      await reloadKeeps(page, route, 'heading', 'Zelf repareren');
+      assert.ok(find(await app.semantics(page), 'radio', 'Scherm').checked, 'a reload keeps the fault');
+      await waitForWidget(page, 'text', /Dit geldt voor dit probleem: Scherm/);
       assert.deepEqual(page.consoleErrors, []);
       await page.close();
     });

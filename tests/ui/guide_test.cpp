@@ -23,7 +23,9 @@ std::vector<const SemanticNode*> children_of(const HeadlessApp& app, unsigned pa
     return found;
 }
 
-void set_today(HeadlessApp& app) { app.state.now = LocalDateTime{2026, 11, 28, 10, 0}; }
+void set_today(HeadlessApp& app) {
+    app.state.now = LocalDateTime{2026, 11, 28, 10, 0};
+}
 
 }  // namespace
 
@@ -87,8 +89,10 @@ TEST_CASE("the what's-inside table has a row for every composition, unknown ones
         REQUIRE(row != nullptr);
         auto cells = children_of(app, row->id, Role::cell);
         REQUIRE(cells.size() == 4);
-        if (c->unknown) CHECK(cells[2]->name == "onbekend");
-        else CHECK(cells[2]->name != "onbekend");
+        if (c->unknown)
+            CHECK(cells[2]->name == "onbekend");
+        else
+            CHECK(cells[2]->name != "onbekend");
     }
 }
 
@@ -130,8 +134,7 @@ TEST_CASE("the what's-inside screen leads to repair, reuse, return and adds to t
     CHECK(add->value == "#/drawer?lang=en&add=laptop");
     for (const char* title : {"Repair", "Reuse", "Return"}) {
         bool found = false;
-        for (const auto& n : app.semantics.nodes())
-            found = found || (n.role == Role::link && n.name == title);
+        for (const auto& n : app.semantics.nodes()) found = found || (n.role == Role::link && n.name == title);
         CHECK(found);
     }
 }
@@ -165,6 +168,19 @@ TEST_CASE("choosing the fault 'Scherm' shows the odds with the sample size and t
     CHECK(app.semantics.find(Role::heading, "Zelf repareren") != nullptr);
     CHECK(app.semantics.find(Role::heading, "Repair café") != nullptr);
     CHECK(app.semantics.find(Role::heading, "Reparateur") != nullptr);
+    // The choice is in the URL (no new history entry), so a reload or a shared link keeps it.
+    CHECK(format_route(app.state.route) == "#/device/smartphone/repair?fault=Screen");
+}
+
+TEST_CASE("a fault in the URL is chosen when the repair screen opens (a reload, a shared link)") {
+    HeadlessApp reloaded;
+    set_today(reloaded);
+    reloaded.go("#/device/smartphone/repair?fault=Screen");
+    reloaded.frame();
+    const SemanticNode* chosen = reloaded.semantics.find(Role::radio, "Scherm");
+    REQUIRE(chosen != nullptr);
+    CHECK(chosen->checked);
+    CHECK(has_text_containing(reloaded, "Dit geldt voor dit probleem: Scherm"));
 }
 
 TEST_CASE("without a chosen fault the odds fall back to the category and say so") {
@@ -323,7 +339,8 @@ TEST_CASE("at twice the text size the guide's screens still fit a 360 pixel phon
         const EmbeddedFile* file = find_embedded(path);
         return file ? std::span<const unsigned char>(file->data, file->size) : std::span<const unsigned char>();
     };
-    app.fonts = build_fonts(*io.Fonts, {bytes("fonts/Inter-Regular.otf"), bytes("fonts/Inter-SemiBold.otf")}, 1.0f, 2.0f);
+    app.fonts =
+        build_fonts(*io.Fonts, {bytes("fonts/Inter-Regular.otf"), bytes("fonts/Inter-SemiBold.otf")}, 1.0f, 2.0f);
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);

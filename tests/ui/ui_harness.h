@@ -34,7 +34,8 @@ public:
             const EmbeddedFile* file = find_embedded(path);
             return file ? std::span<const unsigned char>(file->data, file->size) : std::span<const unsigned char>();
         };
-        fonts = build_fonts(*io.Fonts, {bytes("fonts/Inter-Regular.otf"), bytes("fonts/Inter-SemiBold.otf")}, 1.0f, text_scale);
+        fonts = build_fonts(*io.Fonts, {bytes("fonts/Inter-Regular.otf"), bytes("fonts/Inter-SemiBold.otf")}, 1.0f,
+                            text_scale);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
@@ -77,6 +78,7 @@ public:
                 state.storage_errors.erase(key);
             }
         }
+        if (actions.replace_route && !actions.navigate) state.route = *actions.replace_route;
         for (const auto& tag : actions.forget_responses) state.responses.erase(tag);
         for (const auto& request : actions.requests) {
             state.pending_requests.insert(request.tag);
