@@ -131,6 +131,9 @@ for (const [label, viewport, language] of [['phone', { width: 360, height: 740 }
 
       // The app's results for the municipality: a table, and the chart with its text equivalent.
       await press(page, 'button', words.results);
+      // The municipality the citizen chose comes first, not the region.
+      await waitForWidget(page, 'text', en ? `Results for ${municipality.name}` : `Uitslag voor ${municipality.name}`);
+      assert.ok((await app.semantics(page)).find((n) => n.role === 'radio' && n.name === municipality.name).checked);
       await waitForWidget(page, 'table', en ? 'Number of votes per statement' : 'Aantal stemmen per stelling');
       const chart = await waitForWidget(page, 'img', en ? /^Bars with the votes/ : /^Staafjes met de stemmen/);
       assert.match(chart.name, en ? /Statement 1: \d+ agree/ : /Stelling 1: \d+ eens/);

@@ -232,6 +232,25 @@ TEST_CASE("the municipality is chosen from content, remembered in storage and se
           "haarlemmermeer");
 }
 
+TEST_CASE("results show the municipality chosen on the page first, the region when asked") {
+    HeadlessApp app(360, 740);
+    open_poll(app, "");  // no municipality yet: the results would be the region's
+    app.frame();
+    app.type("Find your municipality", "haarl");
+    app.frame();
+    app.activate(Role::button, "Haarlemmermeer");
+    app.frame();
+    app.activate(Role::button, "See the results");
+    app.frame();
+    CHECK(last_request_to(app, "/results")->url == "/api/polls/" + kPoll + "/results?municipality=haarlemmermeer");
+    const SemanticNode* own = app.semantics.find(Role::radio, "Haarlemmermeer");
+    REQUIRE(own != nullptr);
+    CHECK(own->checked);
+    app.activate(Role::radio, "Whole region");
+    app.frame();
+    CHECK(last_request_to(app, "/results")->url == "/api/polls/" + kPoll + "/results");
+}
+
 TEST_CASE("a statement of your own is checked before sending and goes into moderation") {
     HeadlessApp app(360, 740);
     open_poll(app);

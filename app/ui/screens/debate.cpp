@@ -877,15 +877,15 @@ void draw_results_body(UiFrame& f, const ShownPoll& poll, const Json& results, c
 void draw_results(UiFrame& f, const std::string& poll_id, const ShownPoll& poll, PollSession& session) {
     heading(f, f.text("debate.results.title"), 2);
     std::string municipality = chosen_municipality(f);
-    if (municipality.empty()) session.region_results = true;
+    // Your municipality's results first once you chose one; the region when you have none or ask.
+    const bool region = municipality.empty() || session.region_results;
     if (!municipality.empty()) {
         int chosen = radio_row(f, "##poll-results-scope", f.text("debate.results.scope"),
                                {municipality_name(f, municipality), f.text("debate.results.region")},
-                               {municipality_name(f, municipality), f.text("debate.results.region")},
-                               session.region_results ? 1 : 0);
+                               {municipality_name(f, municipality), f.text("debate.results.region")}, region ? 1 : 0);
         if (chosen >= 0) session.region_results = chosen == 1;
     }
-    std::string scope = session.region_results ? std::string() : municipality;
+    std::string scope = region ? std::string() : municipality;
     std::string tag = "poll." + poll_id + ".results." + (scope.empty() ? "region" : scope);
     std::string url = "/api/polls/" + poll_id + "/results" + (scope.empty() ? "" : "?municipality=" + scope);
     bool pending = f.state.pending_requests.count(tag) > 0;
