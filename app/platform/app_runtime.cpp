@@ -12,6 +12,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -127,6 +128,16 @@ void AppRuntime::shutdown() {
 
 void AppRuntime::handle_event(const SDL_Event& event) {
     ImGui_ImplSDL2_ProcessEvent(&event);
+    // SDL turns touches into mouse events from SDL_TOUCH_MOUSEID. Without a pointer to hover, the
+    // button last tapped would stay drawn as hovered: on a poll, the next statement would show
+    // that vote as if already chosen.
+    if (event.type == SDL_MOUSEBUTTONUP && event.button.which == SDL_TOUCH_MOUSEID) {
+        touch_lifted_ = true;
+    } else if (event.type == SDL_MOUSEBUTTONDOWN ||
+               (event.type == SDL_MOUSEMOTION && event.motion.which != SDL_TOUCH_MOUSEID)) {
+        touch_lifted_ = false;
+        pointer_hidden_ = false;
+    }
     frames_to_settle_ = settle_frames;
 }
 
@@ -314,6 +325,15 @@ void AppRuntime::frame() {
     refresh_fonts_and_theme();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& pointer = ImGui::GetIO();
+    if (pointer_hidden_) pointer.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    // The frame that sees the finger up (a quick tap's down and up may arrive together, and then
+    // the backend reports it down for one frame) takes the tap; the frames after it have no pointer.
+    if (touch_lifted_ && !pointer.MouseDown[0]) {
+        touch_lifted_ = false;
+        pointer_hidden_ = true;
+        wake();
+    }
     ImGuiIO& io = ImGui::GetIO();
     // ImGui 1.86 asserts on a zero step; browsers that coarsen timers give one (imgui#3644, #6114).
     if (!(io.DeltaTime > 0.0f)) io.DeltaTime = 1.0f / 60.0f;

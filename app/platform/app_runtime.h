@@ -134,6 +134,10 @@ private:
     unsigned frames_drawn_ = 0;
     int frames_to_settle_ = 0;  // ImGui needs a few frames after input to finish what it started
     bool wants_animation_ = false;
+    // A finger lifted: after the frame that takes the tap, the pointer is gone until the next
+    // touch or mouse movement, so nothing stays drawn as hovered on a touch screen.
+    bool touch_lifted_ = false;
+    bool pointer_hidden_ = false;
     bool reset_scroll_ = false;
     std::string title_;
     std::string last_error_;

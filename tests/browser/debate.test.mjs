@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { app, clickWidget, launchBrowser, openPage, screenshot, startServer, waitForApp, waitForIdle } from './lib/harness.mjs';
+import { decodePng } from './lib/png.mjs';
 
 const poll = 'grondstoffen-repareren-inleveren';
 let server, browser;
@@ -257,6 +258,35 @@ describe('the map of opinions', () => {
     }
     await waitForIdle(page);
     await screenshot(page, 'debate-opinion-map-phone-en');
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+});
+
+describe('on a touch screen', () => {
+  test('a tapped vote button does not stay drawn as hovered (as if chosen) on the next statement', async () => {
+    const viewport = { width: 360, height: 740 };
+    const page = await openPage(browser, { viewport, hasTouch: true, isMobile: true });
+    await page.goto(`${server.url}#/poll/${poll}?lang=en&municipality=haarlem`);
+    await waitForApp(page);
+    const before = await waitForWidget(page, 'text', /^Statement \d+ of \d+$/);
+    const disagree = await waitForWidget(page, 'button', 'Disagree');
+    const { y: top } = disagree;
+    assert.ok(top > 0 && top + disagree.h < viewport.height, 'the button is on screen');
+    await page.touchscreen.tap(disagree.x + disagree.w / 2, disagree.y + disagree.h / 2);
+    await page.waitForFunction((previous) => !window.stadsmijn.semantics().some((n) => n.name === previous), before.name);
+    await waitForWidget(page, 'text', 'Your vote has been counted.');
+    await waitForIdle(page);
+    // The next statement's Disagree button, where the finger was: drawn in its resting colour
+    // (the accent, as Agree beside it), not the darker hovered one it kept before.
+    const next = await waitForWidget(page, 'button', 'Disagree');
+    const accent = (await page.evaluate(() => window.stadsmijn.page().accent)).match(/[0-9A-F]{2}/gi).map((h) => parseInt(h, 16));
+    const { bytes } = await screenshot(page, 'debate-after-tap-phone-en');
+    const image = decodePng(bytes);
+    const x = Math.round(next.x + 5), y = Math.round(next.y + next.h / 2);
+    const at = (y * image.width + x) * image.channels;
+    const pixel = [...image.pixels.subarray(at, at + 3)];
+    assert.ok(pixel.every((c, i) => Math.abs(c - accent[i]) <= 3), `resting accent ${accent}, drawn ${pixel}`);
     assert.deepEqual(page.consoleErrors, []);
     await page.context().close();
   });
