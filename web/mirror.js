@@ -44,6 +44,11 @@
         const id = Number(event.target.dataset.id);
         if (id) api.focus(id);
       });
+      // Whether the last input was a pointer (mouse, touch) or the keyboard: a new screen's
+      // heading gets focus either way, but shows its focus ring only to keyboard users.
+      this.pointerLast = false;
+      document.addEventListener('pointerdown', () => { this.pointerLast = true; }, true);
+      document.addEventListener('keydown', () => { this.pointerLast = false; }, true);
     }
 
     create(node) {
@@ -221,6 +226,8 @@
         const now = document.activeElement;
         if (element && (!now || now === document.body || this.root.contains(now))) {
           element.tabIndex = -1;
+          element.classList.toggle('quiet-focus', this.pointerLast);
+          element.addEventListener('blur', () => element.classList.remove('quiet-focus'), { once: true });
           element.focus({ preventScroll: true });
         }
       }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { app, launchBrowser, openPage, screenshot, startServer, waitForApp, waitForIdle } from './lib/harness.mjs';
+import { app, clickWidget, launchBrowser, openPage, screenshot, startServer, waitForApp, waitForIdle } from './lib/harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -157,6 +157,27 @@ describe('keyboard only', () => {
     await headingFocused(page);
     await screenshot(page, 'keyboard-journey-repair');
     assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  });
+
+  test('the new screen\'s heading shows its focus ring after Enter, not after a click or a tap', async () => {
+    const page = await open('#/');
+    await tabTo(page, /^Wat doe ik met dit apparaat/);
+    await page.keyboard.press('Enter');
+    await settled(page, '#/devices');
+    await headingFocused(page);
+    assert.match((await focused(page)).outline, /^solid 3px/, 'a keyboard user sees where focus went');
+
+    await page.mouse.click(5, 5);  // a pointer, somewhere on the page
+    await page.evaluate(() => { location.hash = '#/'; });
+    await settled(page, '#/');
+    await headingFocused(page);
+    await clickWidget(page, 'link', (await app.semantics(page)).find((n) => n.role === 'link' && /^Wat doe ik met dit apparaat/.test(n.name)).name);
+    await settled(page, '#/devices');
+    await headingFocused(page);
+    assert.match((await focused(page)).outline, /^none/, 'no ring drawn around a heading after a click');
+    await page.keyboard.press('Tab');
+    assert.match((await focused(page)).outline, /^solid 3px/, 'the next Tab shows the ring again');
     await page.close();
   });
 
