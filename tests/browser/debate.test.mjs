@@ -37,6 +37,8 @@ const shows = async (page, pattern) => (await names(page)).some((n) => pattern.t
 // Brings a widget into view the way a keyboard user does (focus on its mirror element scrolls the
 // canvas to it), then clicks it with a real mouse event.
 async function press(page, role, name) {
+  // Let the app finish what the last input started (typing may add a line and move the button).
+  await waitForIdle(page);
   const node = await waitForWidget(page, role, name);
   const viewport = page.viewportSize();
   if (node.y < 0 || node.y + node.h > viewport.height) {
@@ -185,7 +187,10 @@ for (const [label, viewport, language] of [['phone', { width: 360, height: 740 }
       const text = en ? 'Every neighbourhood deserves a repair café on Saturdays.' : 'Elke wijk verdient op zaterdag een repaircafé.';
       await page.getByRole('textbox', { name: words.own }).fill(text);
       await press(page, 'button', words.sendOwn);
-      await waitForWidget(page, 'text', words.moderation);
+      await waitForWidget(page, 'text', words.moderation).catch(async (error) => {
+        const shown = (await app.semantics(page)).filter((n) => ['status', 'text'].includes(n.role)).map((n) => n.name);
+        throw new Error(`${error.message}; the screen shows: ${shown.slice(-12).join(' | ')}`);
+      });
       // Strict moderation: the public poll does not show it yet.
       const published = await (await fetch(`${server.url}api/polls/${poll}`)).json();
       assert.ok(!published.statements.some((s) => Object.values(s.text).includes(text)));
