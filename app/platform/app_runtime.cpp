@@ -7,15 +7,15 @@
 #include <SDL_opengl.h>
 #endif
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cfloat>
+#include <nlohmann/json.hpp>
 #include <cmath>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "platform/bundle.h"
 #include "platform/bundled_data.h"
@@ -47,9 +47,9 @@ std::string semantics_json(const ui::Semantics& semantics, const ui::Palette& pa
                            const std::string& campaign, const std::string& screen) {
     nlohmann::json nodes = nlohmann::json::array();
     for (const auto& node : semantics.nodes()) {
-        nlohmann::json item = {{"id", node.id},     {"role", ui::role_name(node.role)},
-                               {"name", node.name}, {"x", node.x},
-                               {"y", node.y},       {"w", node.width},
+        nlohmann::json item = {{"id", node.id},       {"role", ui::role_name(node.role)},
+                               {"name", node.name},   {"x", node.x},
+                               {"y", node.y},         {"w", node.width},
                                {"h", node.height}};
         if (node.parent) item["parent"] = node.parent;
         if (!node.value.empty()) item["value"] = node.value;
@@ -111,8 +111,8 @@ void AppRuntime::start(SDL_Window* window, void* gl_context, const char* glsl_ve
 
     Route route = parse_route(fragment);
     adopt_campaign(route);
-    std::string code =
-        choose_language(route.language, state_.preferences.language, browser_languages, translator_.languages());
+    std::string code = choose_language(route.language, state_.preferences.language, browser_languages,
+                                       translator_.languages());
     translator_.set_language(code);
     if (hooks_.set_document_language) hooks_.set_document_language(code);
     state_.route = route;
@@ -141,9 +141,7 @@ void AppRuntime::handle_event(const SDL_Event& event) {
     frames_to_settle_ = settle_frames;
 }
 
-void AppRuntime::wake() {
-    frames_to_settle_ = std::max(frames_to_settle_, settle_frames);
-}
+void AppRuntime::wake() { frames_to_settle_ = std::max(frames_to_settle_, settle_frames); }
 
 void AppRuntime::activate_from_page(unsigned widget_id) {
     page_input_.activate = widget_id;
@@ -226,8 +224,8 @@ void AppRuntime::carry_out_services(ui::UiActions& actions) {
     if (actions.copy_text && hooks_.copy_text) hooks_.copy_text(*actions.copy_text);
     if (hooks_.announce)
         for (const auto& message : actions.announce) hooks_.announce(message);
-    bool changed = actions.preferences || !actions.store.empty() || !actions.requests.empty() || actions.pick_file ||
-                   actions.request_location || !actions.forget_responses.empty();
+    bool changed = actions.preferences || !actions.store.empty() || !actions.requests.empty() ||
+                   actions.pick_file || actions.request_location || !actions.forget_responses.empty();
     if (changed) wake();
 }
 
@@ -325,16 +323,15 @@ void AppRuntime::frame() {
     refresh_fonts_and_theme();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    ImGuiIO& pointer = ImGui::GetIO();
-    if (pointer_hidden_) pointer.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    ImGuiIO& io = ImGui::GetIO();
+    if (pointer_hidden_) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     // The frame that sees the finger up (a quick tap's down and up may arrive together, and then
     // the backend reports it down for one frame) takes the tap; the frames after it have no pointer.
-    if (touch_lifted_ && !pointer.MouseDown[0]) {
+    if (touch_lifted_ && !io.MouseDown[0]) {
         touch_lifted_ = false;
         pointer_hidden_ = true;
         wake();
     }
-    ImGuiIO& io = ImGui::GetIO();
     // ImGui 1.86 asserts on a zero step; browsers that coarsen timers give one (imgui#3644, #6114).
     if (!(io.DeltaTime > 0.0f)) io.DeltaTime = 1.0f / 60.0f;
     io.DeltaTime = std::min(io.DeltaTime, 0.25f);
@@ -344,8 +341,8 @@ void AppRuntime::frame() {
     ImGui::NewFrame();
     ui::UiActions actions;
     const ui::Palette& palette = current_palette();
-    ui::UiFrame ui_frame{content_, problems_,  translator_, state_,    fonts_,
-                         palette,  semantics_, actions,     ui_state_, page_input_};
+    ui::UiFrame ui_frame{content_,   problems_, translator_, state_,      fonts_,
+                         palette,    semantics_, actions,    ui_state_, page_input_};
     ui_frame.page_edits_text = hooks_.page_edits_text;
     ui_frame.reset_scroll = reset_scroll_;
     ui_frame.scroll_to_widget = scroll_to_widget_;
@@ -430,8 +427,8 @@ void AppRuntime::report_campaign_events(ui::UiActions& actions) {
         if (request.method == "POST" && request.url.starts_with("/api/polls/") && request.url.ends_with("/votes"))
             activity.vote_sent = true;
     for (const auto& event : campaign_events_.observe(state_.route, activity))
-        actions.requests.push_back(
-            {"campaign-event-" + event, "POST", "/api/events", campaign_event_body(state_.campaign, event)});
+        actions.requests.push_back({"campaign-event-" + event, "POST", "/api/events",
+                                    campaign_event_body(state_.campaign, event)});
 }
 
 bool AppRuntime::wants_frames() const {

@@ -40,18 +40,18 @@ struct HostHooks {
     // called only when they changed. Empty on the desktop.
     std::function<void(const std::string& json)> update_mirror;
     std::function<void(const std::string& message)> announce;  // aria-live, for route changes and results
-    bool page_edits_text = false;                              // text fields are edited in the page's real <input>s
+    bool page_edits_text = false;  // text fields are edited in the page's real <input>s
 
     // Services of the platform. Any may be empty (the desktop build has no browser storage).
-    std::function<std::map<std::string, std::string>()> load_storage;                    // at start
+    std::function<std::map<std::string, std::string>()> load_storage;                // at start
     std::function<std::string(const std::string& key, const std::string& value)> store;  // "" or why it failed
     std::function<void(const ui::HttpRequest& request)> fetch;  // answered through on_http_response
     std::function<void(const ui::FileDownload& file)> download;
     std::function<void(const std::string& tag)> pick_file;  // answered through on_file_picked
     std::function<void()> request_location;                 // answered through on_location
     std::function<void(const std::string& text)> copy_text;
-    std::function<std::optional<LocalDateTime>()> now;  // the local clock
-    std::function<std::uint32_t()> random32;            // cryptographic random numbers
+    std::function<std::optional<LocalDateTime>()> now;     // the local clock
+    std::function<std::uint32_t()> random32;               // cryptographic random numbers
 };
 
 // The semantics of a frame as JSON, for the page's test API and (later) its DOM mirror.

@@ -34,8 +34,7 @@ std::map<std::string, std::string> add_bundled_catalogs(Translator& translator, 
         std::string_view rest = path.substr(5);
         auto slash = rest.find('/');
         if (slash == std::string_view::npos) {
-            problems.push_back(
-                {std::string(path), "", "a catalog belongs in a language folder: i18n/<language>/<part>.json"});
+            problems.push_back({std::string(path), "", "a catalog belongs in a language folder: i18n/<language>/<part>.json"});
             continue;
         }
         catalogs.push_back({std::string(rest.substr(0, slash)), &file});

@@ -16,48 +16,20 @@ namespace {
 
 void draw_screen(UiFrame& f) {
     switch (f.state.route.screen) {
-        case Screen::home:
-            draw_home(f);
-            break;
-        case Screen::about:
-            draw_about(f);
-            break;
-        case Screen::not_found:
-            draw_not_found(f);
-            break;
-        case Screen::devices:
-            draw_devices(f);
-            break;
-        case Screen::device:
-            draw_device_inside(f);
-            break;
-        case Screen::device_repair:
-            draw_device_repair(f);
-            break;
-        case Screen::device_reuse:
-            draw_device_reuse(f);
-            break;
-        case Screen::device_return:
-            draw_device_return(f);
-            break;
-        case Screen::drawer:
-            draw_drawer(f);
-            break;
-        case Screen::settings:
-            draw_settings(f);
-            break;
-        case Screen::debate:
-            draw_debate(f);
-            break;
-        case Screen::poll:
-            draw_poll(f);
-            break;
-        case Screen::accessibility:
-            draw_accessibility(f);
-            break;
-        case Screen::embed_builder:
-            draw_embed_builder(f);
-            break;
+        case Screen::home: draw_home(f); break;
+        case Screen::about: draw_about(f); break;
+        case Screen::not_found: draw_not_found(f); break;
+        case Screen::devices: draw_devices(f); break;
+        case Screen::device: draw_device_inside(f); break;
+        case Screen::device_repair: draw_device_repair(f); break;
+        case Screen::device_reuse: draw_device_reuse(f); break;
+        case Screen::device_return: draw_device_return(f); break;
+        case Screen::drawer: draw_drawer(f); break;
+        case Screen::settings: draw_settings(f); break;
+        case Screen::debate: draw_debate(f); break;
+        case Screen::poll: draw_poll(f); break;
+        case Screen::accessibility: draw_accessibility(f); break;
+        case Screen::embed_builder: draw_embed_builder(f); break;
     }
 }
 
@@ -179,8 +151,8 @@ void draw_app(UiFrame& f) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
-    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus;
     flags &= ~ImGuiWindowFlags_NoScrollbar;
     ImGui::Begin("##page", nullptr, flags);
     if (f.reset_scroll) ImGui::SetScrollY(0);

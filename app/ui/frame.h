@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <vector>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "core/app_state.h"
 #include "core/content/content.h"
@@ -40,21 +40,21 @@ struct UiActions {
 
     std::map<std::string, std::string> store;  // key -> value, written to browser storage
     std::vector<HttpRequest> requests;
-    std::optional<FileDownload> download;       // save a file (drawer export)
-    std::optional<std::string> pick_file;       // open a file chooser; the file lands in picked_files[tag]
-    bool request_location = false;              // ask the browser for the location, once
-    std::optional<std::string> copy_text;       // to the clipboard (the embed snippet)
-    std::vector<std::string> announce;          // results a screen reader must hear ("saved", "vote counted")
-    std::optional<Preferences> preferences;     // text size, theme: applied and remembered
+    std::optional<FileDownload> download;     // save a file (drawer export)
+    std::optional<std::string> pick_file;     // open a file chooser; the file lands in picked_files[tag]
+    bool request_location = false;            // ask the browser for the location, once
+    std::optional<std::string> copy_text;     // to the clipboard (the embed snippet)
+    std::vector<std::string> announce;        // results a screen reader must hear ("saved", "vote counted")
+    std::optional<Preferences> preferences;   // text size, theme: applied and remembered
     std::vector<std::string> forget_responses;  // tags whose answers the screen has consumed
 };
 
 // What the page did to the widgets since the last frame, through the DOM mirror: a screen
 // reader or keyboard activating a button, text typed into a real <input>, a slider moved.
 struct PageInput {
-    unsigned activate = 0;                  // the id of a widget activated in the page
-    std::map<unsigned, std::string> texts;  // text field id -> its new contents
-    std::map<unsigned, double> numbers;     // slider id -> its new value
+    unsigned activate = 0;                    // the id of a widget activated in the page
+    std::map<unsigned, std::string> texts;   // text field id -> its new contents
+    std::map<unsigned, double> numbers;      // slider id -> its new value
 };
 
 // View state the screens keep between frames (what is typed in a search field, an open
@@ -74,11 +74,12 @@ struct UiFrame {
     UiActions& actions;
     UiState& ui;
     const PageInput& page_input;
-    bool page_edits_text = false;             // web: text is typed into real <input>s of the mirror
-    bool reset_scroll = false;                // a new route starts at the top of the page
-    unsigned scroll_to_widget = 0;            // keyboard focus moved to this widget: bring it into view
-    float column_right = 0;                   // right edge of the reading column, window coordinates; set by draw_app
+    bool page_edits_text = false;  // web: text is typed into real <input>s of the mirror
+    bool reset_scroll = false;      // a new route starts at the top of the page
+    unsigned scroll_to_widget = 0;  // keyboard focus moved to this widget: bring it into view
+    float column_right = 0;  // right edge of the reading column, window coordinates; set by draw_app
     std::function<std::uint32_t()> random32;  // the platform's cryptographic random numbers
+
 
     // Width from the cursor to the column's right edge: full-width widgets use this.
     float available_width() const;

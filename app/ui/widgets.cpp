@@ -12,12 +12,8 @@ namespace stadsmijn::ui {
 
 namespace {
 
-ImU32 colour(Rgb c) {
-    return IM_COL32(c.r, c.g, c.b, 255);
-}
-ImVec4 colour4(Rgb c) {
-    return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f);
-}
+ImU32 colour(Rgb c) { return IM_COL32(c.r, c.g, c.b, 255); }
+ImVec4 colour4(Rgb c) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f); }
 
 SemanticNode node_for_last_item(Role role, const std::string& name) {
     SemanticNode node;
@@ -39,9 +35,7 @@ void wrapped(const std::string& text) {
 }
 
 // An id for the n-th part of a widget (ImGui 1.86 has no GetID(int)).
-ImGuiID numbered_id(std::size_t n) {
-    return ImGui::GetID(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(n + 1)));
-}
+ImGuiID numbered_id(std::size_t n) { return ImGui::GetID(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(n + 1))); }
 
 // An invisible button that also answers to activation from the page.
 bool pressable(UiFrame& f, const char* id, ImVec2 size) {
@@ -83,8 +77,8 @@ void muted(UiFrame& f, const std::string& text) {
     f.semantics.add(node_for_last_item(Role::text, text));
 }
 
-void entry_card(UiFrame& f, const char* id, const std::string& title, const std::string& subtitle, const Route& target,
-                const std::string& badge) {
+void entry_card(UiFrame& f, const char* id, const std::string& title, const std::string& subtitle,
+                const Route& target, const std::string& badge) {
     const ImGuiStyle& style = ImGui::GetStyle();
     float width = f.available_width();
     float inner = width - 2 * style.FramePadding.x;
@@ -203,12 +197,8 @@ bool button_with(UiFrame& f, const char* id, const std::string& label, bool prim
 }
 }  // namespace
 
-bool primary_button(UiFrame& f, const char* id, const std::string& label) {
-    return button_with(f, id, label, true);
-}
-bool secondary_button(UiFrame& f, const char* id, const std::string& label) {
-    return button_with(f, id, label, false);
-}
+bool primary_button(UiFrame& f, const char* id, const std::string& label) { return button_with(f, id, label, true); }
+bool secondary_button(UiFrame& f, const char* id, const std::string& label) { return button_with(f, id, label, false); }
 
 int radio_row(UiFrame& f, const char* id, const std::string& group_label, const std::vector<std::string>& labels,
               const std::vector<std::string>& spoken_labels, int selected) {
@@ -260,8 +250,8 @@ int radio_row(UiFrame& f, const char* id, const std::string& group_label, const 
             bool lit = current || ImGui::IsItemHovered();
             draw->AddRectFilled(top_left, bottom_right, colour(lit ? f.palette.surface : f.palette.background),
                                 style.FrameRounding);
-            draw->AddRect(top_left, bottom_right, colour(current ? f.palette.text : f.palette.border),
-                          style.FrameRounding, 0, current ? 2.5f : 1.0f);
+            draw->AddRect(top_left, bottom_right, colour(current ? f.palette.text : f.palette.border), style.FrameRounding,
+                          0, current ? 2.5f : 1.0f);
             draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                           ImVec2(top_left.x + style.FramePadding.x, top_left.y + style.FramePadding.y),
                           colour(f.palette.text), labels[i].c_str(), nullptr, wrap);

@@ -17,8 +17,8 @@ void muted(UiFrame& f, const std::string& text);
 
 // A full-width card that opens a route: the entry points of the journeys.
 // `id` keeps the widget's identity when the language changes its label.
-void entry_card(UiFrame& f, const char* id, const std::string& title, const std::string& subtitle, const Route& target,
-                const std::string& badge = {});
+void entry_card(UiFrame& f, const char* id, const std::string& title, const std::string& subtitle,
+                const Route& target, const std::string& badge = {});
 
 // An inline link to a route inside the app, or to a web page (opens in a new tab).
 void route_link(UiFrame& f, const char* id, const std::string& label, const Route& target);

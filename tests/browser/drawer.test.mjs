@@ -7,7 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 
-import { app, clickWidget, launchBrowser, openPage, screenshot, startServer, waitForApp, waitForIdle } from './lib/harness.mjs';
+import {
+  app, clickWidget, expectNoSidewaysScroll, findWidget, launchBrowser, openPage, phoneAndDesktop, screenshot, startServer,
+  waitForApp, waitForIdle, waitForWidget,
+} from './lib/harness.mjs';
 import { decodePng } from './lib/png.mjs';
 
 let server, browser;
@@ -20,29 +23,14 @@ after(async () => {
   await server?.stop();
 });
 
-const viewports = {
-  phone: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
-  desktop: { viewport: { width: 1280, height: 800 } },
-};
-
 const SAVED = 'Opgeslagen in deze browser.';
-
-const find = (nodes, role, name) =>
-  nodes.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
-
-async function waitForWidget(page, role, name, timeout = 15000) {
-  const pattern = name instanceof RegExp ? { source: name.source, flags: name.flags } : null;
-  await page.waitForFunction(([r, n, p]) => window.stadsmijn.semantics().some((node) => node.role === r &&
-    (p ? new RegExp(p.source, p.flags).test(node.name) : node.name === n)), [role, pattern ? null : name, pattern],
-  { timeout, polling: 100 });
-}
 
 // Brings the widget into view the way a keyboard user does (focus on its mirror element scrolls
 // the canvas to it; a wheel on a touch phone moves a notch at a time), then clicks it.
 async function revealAndClick(page, role, name) {
   await waitForWidget(page, role, name);
   const height = page.viewportSize().height;
-  const node = find(await app.semantics(page), role, name);
+  const node = findWidget(await app.semantics(page), role, name);
   assert.ok(node, `no ${role} "${name}"`);
   if (node.y < 40 || node.y + node.h > height - 10) {
     await page.locator(`[data-id="${node.id}"]`).focus();
@@ -52,15 +40,8 @@ async function revealAndClick(page, role, name) {
     }, [node.id, height], { timeout: 10000, polling: 100 });
   }
   await waitForIdle(page);
-  const settled = find(await app.semantics(page), role, name);
+  const settled = findWidget(await app.semantics(page), role, name);
   return clickWidget(page, role, settled.name);
-}
-
-async function expectNoSidewaysScroll(page, width) {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scrollWidth <= width, `page scrolls sideways: ${scrollWidth} > ${width}`);
-  const wide = (await app.semantics(page)).filter((n) => n.x + n.w > width + 0.5 || n.x < -0.5);
-  assert.deepEqual(wide.map((n) => `${n.role}:${n.name.slice(0, 60)} x=${n.x} w=${n.w}`), []);
 }
 
 const storedDrawer = (page) => page.evaluate(() => localStorage.getItem('stadsmijn.drawer'));
@@ -81,7 +62,7 @@ async function addDevice(page, search, deviceName, label = '') {
   await waitForWidget(page, 'heading', label || deviceName);
 }
 
-for (const [kind, options] of Object.entries(viewports)) {
+for (const [kind, options] of Object.entries(phoneAndDesktop)) {
   const width = options.viewport.width;
 
   describe(`my drawer on a ${kind}`, () => {
@@ -197,7 +178,7 @@ for (const [kind, options] of Object.entries(viewports)) {
       await waitForApp(page);
       await waitForWidget(page, 'heading', 'Instellingen');
       await waitForIdle(page);
-      const before = find(await app.semantics(page), 'heading', 'Voorbeeld');
+      const before = findWidget(await app.semantics(page), 'heading', 'Voorbeeld');
 
       await page.getByRole('slider', { name: 'Tekstgrootte' }).fill('200');
       await page.waitForFunction(() => /"text_scale":2(\.0)?\b/.test(localStorage.getItem('stadsmijn.preferences') || ''));
@@ -209,9 +190,9 @@ for (const [kind, options] of Object.entries(viewports)) {
       await waitForWidget(page, 'heading', 'Instellingen');
       await waitForIdle(page);
       const nodes = await app.semantics(page);
-      assert.equal(find(nodes, 'slider', 'Tekstgrootte').number, 200);
-      assert.ok(find(nodes, 'radio', 'Hoog contrast').checked, 'high contrast is still chosen');
-      const larger = find(nodes, 'heading', 'Voorbeeld');
+      assert.equal(findWidget(nodes, 'slider', 'Tekstgrootte').number, 200);
+      assert.ok(findWidget(nodes, 'radio', 'Hoog contrast').checked, 'high contrast is still chosen');
+      const larger = findWidget(nodes, 'heading', 'Voorbeeld');
       assert.ok(larger.h >= before.h * 1.8, `text is twice as large: ${before.h} -> ${larger.h}`);
       await expectNoSidewaysScroll(page, width);
       const { bytes } = await screenshot(page, `settings-200-high-contrast-${kind}`);

@@ -5,7 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { app, clickWidget, launchBrowser, openPage, screenshot, startServer, waitForApp, waitForIdle } from './lib/harness.mjs';
+import {
+  app, clickWidget, expectNoSidewaysScroll, findWidget, launchBrowser, openPage, phoneAndDesktop, screenshot, startServer,
+  waitForApp, waitForIdle, waitForWidget,
+} from './lib/harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -17,30 +20,16 @@ after(async () => {
   await server?.stop();
 });
 
-const viewports = {
-  phone: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
-  desktop: { viewport: { width: 1280, height: 800 } },
-};
-
-const find = (nodes, role, name) => nodes.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
-
-async function waitForWidget(page, role, name, timeout = 15000) {
-  const pattern = name instanceof RegExp ? { source: name.source, flags: name.flags } : null;
-  await page.waitForFunction(([r, n, p]) => window.stadsmijn.semantics().some((node) => node.role === r &&
-    (p ? new RegExp(p.source, p.flags).test(node.name) : node.name === n)), [role, pattern ? null : name, pattern],
-  { timeout, polling: 100 });
-}
-
 // Scrolls the page (a wheel over the canvas, as ImGui scrolls) until the widget is on screen, then clicks it.
 async function revealAndClick(page, role, name) {
   await waitForWidget(page, role, name);
   const height = page.viewportSize().height;
   for (let attempt = 0; attempt < 25; attempt++) {
-    const node = find(await app.semantics(page), role, name);
+    const node = findWidget(await app.semantics(page), role, name);
     assert.ok(node, `no ${role} "${name}"`);
     if (node.y >= 40 && node.y + node.h <= height - 10) {
       await waitForIdle(page);
-      const settled = find(await app.semantics(page), role, name);
+      const settled = findWidget(await app.semantics(page), role, name);
       return clickWidget(page, role, settled.name);
     }
     const frames = await app.frames(page);
@@ -52,13 +41,6 @@ async function revealAndClick(page, role, name) {
   throw new Error(`could not bring ${role} "${name}" into view`);
 }
 
-async function expectNoSidewaysScroll(page, width) {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(scrollWidth <= width, `page scrolls sideways: ${scrollWidth} > ${width}`);
-  const wide = (await app.semantics(page)).filter((n) => n.x + n.w > width + 0.5 || n.x < -0.5);
-  assert.deepEqual(wide.map((n) => `${n.role}:${n.name.slice(0, 60)} x=${n.x} w=${n.w}`), []);
-}
-
 async function reloadKeeps(page, route, role, name) {
   await page.reload();
   await waitForApp(page);
@@ -66,7 +48,7 @@ async function reloadKeeps(page, route, role, name) {
   await waitForWidget(page, role, name);
 }
 
-for (const [kind, options] of Object.entries(viewports)) {
+for (const [kind, options] of Object.entries(phoneAndDesktop)) {
   const width = options.viewport.width;
 
   describe(`the guide on a ${kind}`, () => {
@@ -88,19 +70,19 @@ for (const [kind, options] of Object.entries(viewports)) {
       await waitForWidget(page, 'text', /Dit geldt voor dit probleem: Scherm/);
       await waitForWidget(page, 'text', /lukte het \d+ van de \d+ keer/);
       const nodes = await app.semantics(page);
-      const odds = find(nodes, 'text', /lukte het \d+ van de \d+ keer/);
+      const odds = findWidget(nodes, 'text', /lukte het \d+ van de \d+ keer/);
       const n = Number(odds.name.match(/van de (\d+) keer/)[1]);
       assert.ok(n >= 20, `the odds name their sample size: ${odds.name}`);
-      assert.ok(find(nodes, 'text', /Dit geldt voor dit probleem: Scherm/), 'says the odds are for this fault');
+      assert.ok(findWidget(nodes, 'text', /Dit geldt voor dit probleem: Scherm/), 'says the odds are for this fault');
       for (const option of ['Zelf repareren', 'Repair café', 'Reparateur'])
-        assert.ok(find(nodes, 'heading', option), `option ${option}`);
-      assert.ok(find(nodes, 'radio', 'Scherm').checked, 'the fault is chosen');
+        assert.ok(findWidget(nodes, 'heading', option), `option ${option}`);
+      assert.ok(findWidget(nodes, 'radio', 'Scherm').checked, 'the fault is chosen');
       await expectNoSidewaysScroll(page, width);
       await screenshot(page, `guide-repair-smartphone-screen-${kind}`);
       const route = await app.route(page);
       assert.match(route, /^#\/device\/smartphone\/repair\?fault=[A-Za-z0-9%+-]+$/, 'the fault is kept in the URL');
       await reloadKeeps(page, route, 'heading', 'Zelf repareren');
-      assert.ok(find(await app.semantics(page), 'radio', 'Scherm').checked, 'a reload keeps the fault');
+      assert.ok(findWidget(await app.semantics(page), 'radio', 'Scherm').checked, 'a reload keeps the fault');
       await waitForWidget(page, 'text', /Dit geldt voor dit probleem: Scherm/);
       assert.deepEqual(page.consoleErrors, []);
       await page.close();
@@ -123,7 +105,7 @@ for (const [kind, options] of Object.entries(viewports)) {
       assert.ok(steps.length >= 3, `a checklist of steps: ${steps.map((s) => s.name)}`);
       await revealAndClick(page, 'checkbox', steps[0].name);
       await page.waitForFunction((name) => window.stadsmijn.semantics().some((n) => n.role === 'checkbox' && n.name === name && n.checked), steps[0].name);
-      assert.ok(find(await app.semantics(page), 'checkbox', /Log uit bij je accounts/), 'the activation lock step');
+      assert.ok(findWidget(await app.semantics(page), 'checkbox', /Log uit bij je accounts/), 'the activation lock step');
       await expectNoSidewaysScroll(page, width);
       await screenshot(page, `guide-reuse-laptop-${kind}`);
       await reloadKeeps(page, '#/device/laptop/reuse', 'heading', 'Je gegevens wissen');
@@ -147,10 +129,10 @@ for (const [kind, options] of Object.entries(viewports)) {
       await waitForWidget(page, 'text', 'Je gemeente: Haarlem');
       await waitForWidget(page, 'heading', 'Milieuplein Spaarnelanden');
       const nodes = await app.semantics(page);
-      assert.ok(find(nodes, 'heading', 'Veilig met de accu'), 'battery safety');
-      assert.ok(find(nodes, 'text', /Plak de polen/), 'tape the terminals');
-      assert.ok(find(nodes, 'text', /Volgende keer open|Nu open/), 'the next opening');
-      assert.ok(find(nodes, 'heading', 'Wat recycling terugwint, en wat verloren gaat'), 'what recycling recovers');
+      assert.ok(findWidget(nodes, 'heading', 'Veilig met de accu'), 'battery safety');
+      assert.ok(findWidget(nodes, 'text', /Plak de polen/), 'tape the terminals');
+      assert.ok(findWidget(nodes, 'text', /Volgende keer open|Nu open/), 'the next opening');
+      assert.ok(findWidget(nodes, 'heading', 'Wat recycling terugwint, en wat verloren gaat'), 'what recycling recovers');
       await waitForWidget(page, 'text', 'Onthouden in deze browser.');
       await expectNoSidewaysScroll(page, width);
       await screenshot(page, `guide-return-e-bike-battery-${kind}`);
@@ -163,7 +145,7 @@ for (const [kind, options] of Object.entries(viewports)) {
 
 describe('deep links into the guide', () => {
   test('each guide screen opens from its link and survives a reload; an unknown device says so', async () => {
-    const page = await openPage(browser, viewports.phone);
+    const page = await openPage(browser, phoneAndDesktop.phone);
     for (const [route, heading] of [['#/devices', 'Zoek je apparaat'], ['#/device/smartphone', 'Smartphone'],
       ['#/device/laptop/reuse?lang=en', 'Wipe your data'], ['#/device/e-bike-battery/return?lang=nl', 'Waar kun je het inleveren?'],
       ['#/device/no-such-thing?lang=nl', 'Dit apparaat kennen we niet']]) {

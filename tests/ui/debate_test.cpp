@@ -89,10 +89,9 @@ TEST_CASE("the polls list comes from the server; offline it says so and offers t
     REQUIRE(retry.requests.size() == 1);
     CHECK(retry.requests[0].url == "/api/polls");
 
-    app.answer(
-        "debate.polls", 200,
-        R"({"polls":[{"id":"grondstoffen-repareren-inleveren","title":{"nl":"Titel","en":"Raw materials"},)"
-        R"("question":{"nl":"Vraag","en":"What should we do?"},"open":true,"origin":"content","statements":17}]})");
+    app.answer("debate.polls", 200,
+               R"({"polls":[{"id":"grondstoffen-repareren-inleveren","title":{"nl":"Titel","en":"Raw materials"},)"
+               R"("question":{"nl":"Vraag","en":"What should we do?"},"open":true,"origin":"content","statements":17}]})");
     app.frame();
     const SemanticNode* card = app.semantics.find(Role::link, "Raw materials (17 statements)");
     REQUIRE(card != nullptr);
@@ -271,8 +270,8 @@ TEST_CASE("a statement of your own is checked before sending and goes into moder
     app.frame();
     app.frame();
     CHECK(shows_text(app, "waiting for moderation"));
-    CHECK(std::find(app.announcements.begin(), app.announcements.end(), app.translator.text("debate.own.waiting")) !=
-          app.announcements.end());
+    CHECK(std::find(app.announcements.begin(), app.announcements.end(),
+                    app.translator.text("debate.own.waiting")) != app.announcements.end());
 }
 
 TEST_CASE("results from the server are drawn as tables and a bar chart with its text equivalent") {
@@ -282,8 +281,7 @@ TEST_CASE("results from the server are drawn as tables and a bar chart with its 
     const HttpRequest* asked = last_request_to(app, "/results");
     REQUIRE(asked != nullptr);
     CHECK(asked->url == "/api/polls/" + kPoll + "/results?municipality=haarlem");
-    app.answer(asked->tag, 200,
-               R"({"poll":"grondstoffen-repareren-inleveren","municipality":"haarlem","status":"grouped",
+    app.answer(asked->tag, 200, R"({"poll":"grondstoffen-repareren-inleveren","municipality":"haarlem","status":"grouped",
       "counts":{"participants":24,"votes":1384,"statements":17,"in_conversation":24,"grouped":24},
       "groups":[{"id":0,"label":"A","size":13,"representative":[{"statement":1,"agree":true,"successes":12,"trials":13}]},
                 {"id":1,"label":"B","size":11,"representative":[{"statement":2,"agree":false,"successes":9,"trials":11}]}],
@@ -302,8 +300,7 @@ TEST_CASE("results from the server are drawn as tables and a bar chart with its 
     CHECK(app.semantics.find(Role::cell, "15") != nullptr);
     bool chart = false;
     for (const auto& node : app.semantics.nodes())
-        if (node.role == Role::image &&
-            node.name.find("Statement 2: 10 agree, 13 disagree, 1 passed.") != std::string::npos)
+        if (node.role == Role::image && node.name.find("Statement 2: 10 agree, 13 disagree, 1 passed.") != std::string::npos)
             chart = true;
     CHECK(chart);
 

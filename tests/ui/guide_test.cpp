@@ -23,9 +23,7 @@ std::vector<const SemanticNode*> children_of(const HeadlessApp& app, unsigned pa
     return found;
 }
 
-void set_today(HeadlessApp& app) {
-    app.state.now = LocalDateTime{2026, 11, 28, 10, 0};
-}
+void set_today(HeadlessApp& app) { app.state.now = LocalDateTime{2026, 11, 28, 10, 0}; }
 
 }  // namespace
 
@@ -89,10 +87,8 @@ TEST_CASE("the what's-inside table has a row for every composition, unknown ones
         REQUIRE(row != nullptr);
         auto cells = children_of(app, row->id, Role::cell);
         REQUIRE(cells.size() == 4);
-        if (c->unknown)
-            CHECK(cells[2]->name == "onbekend");
-        else
-            CHECK(cells[2]->name != "onbekend");
+        if (c->unknown) CHECK(cells[2]->name == "onbekend");
+        else CHECK(cells[2]->name != "onbekend");
     }
 }
 
@@ -134,7 +130,8 @@ TEST_CASE("the what's-inside screen leads to repair, reuse, return and adds to t
     CHECK(add->value == "#/drawer?lang=en&add=laptop");
     for (const char* title : {"Repair", "Reuse", "Return"}) {
         bool found = false;
-        for (const auto& n : app.semantics.nodes()) found = found || (n.role == Role::link && n.name == title);
+        for (const auto& n : app.semantics.nodes())
+            found = found || (n.role == Role::link && n.name == title);
         CHECK(found);
     }
 }
@@ -339,8 +336,7 @@ TEST_CASE("at twice the text size the guide's screens still fit a 360 pixel phon
         const EmbeddedFile* file = find_embedded(path);
         return file ? std::span<const unsigned char>(file->data, file->size) : std::span<const unsigned char>();
     };
-    app.fonts =
-        build_fonts(*io.Fonts, {bytes("fonts/Inter-Regular.otf"), bytes("fonts/Inter-SemiBold.otf")}, 1.0f, 2.0f);
+    app.fonts = build_fonts(*io.Fonts, {bytes("fonts/Inter-Regular.otf"), bytes("fonts/Inter-SemiBold.otf")}, 1.0f, 2.0f);
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);

@@ -54,8 +54,7 @@ TEST_CASE("every screen draws in Dutch and English without a missing text") {
             for (const auto& node : app.semantics.nodes()) {
                 CAPTURE(node.name);
                 // A missing key shows as the key itself: lowercase words joined by dots.
-                bool looks_like_key =
-                    node.name.find('.') != std::string::npos && node.name.find(' ') == std::string::npos;
+                bool looks_like_key = node.name.find('.') != std::string::npos && node.name.find(' ') == std::string::npos;
                 CHECK_FALSE(looks_like_key);
             }
         }

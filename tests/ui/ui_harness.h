@@ -34,8 +34,7 @@ public:
             const EmbeddedFile* file = find_embedded(path);
             return file ? std::span<const unsigned char>(file->data, file->size) : std::span<const unsigned char>();
         };
-        fonts = build_fonts(*io.Fonts, {bytes("fonts/Inter-Regular.otf"), bytes("fonts/Inter-SemiBold.otf")}, 1.0f,
-                            text_scale);
+        fonts = build_fonts(*io.Fonts, {bytes("fonts/Inter-Regular.otf"), bytes("fonts/Inter-SemiBold.otf")}, 1.0f, text_scale);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);

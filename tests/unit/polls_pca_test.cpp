@@ -57,8 +57,7 @@ TEST_CASE("PCA gives the same components whatever the seed") {
     const Pca x = principal_components(m, none, a);
     const Pca y = principal_components(m, none, b);
     for (std::size_t c = 0; c < 2; ++c)
-        for (std::size_t s = 0; s < 4; ++s)
-            CHECK(x.components[c][s] == doctest::Approx(y.components[c][s]).epsilon(1e-9));
+        for (std::size_t s = 0; s < 4; ++s) CHECK(x.components[c][s] == doctest::Approx(y.components[c][s]).epsilon(1e-9));
 }
 
 TEST_CASE("a participant is projected from the votes they cast, scaled by statements over statements seen") {

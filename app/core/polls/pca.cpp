@@ -202,8 +202,8 @@ Pca principal_components(const VoteMatrix& votes, std::span<const char> moderate
     return pca;
 }
 
-std::vector<Point> project_participants(const VoteMatrix& votes, std::span<const char> moderated_out, const Pca& pca,
-                                        bool count_moderated_as_seen) {
+std::vector<Point> project_participants(const VoteMatrix& votes, std::span<const char> moderated_out,
+                                        const Pca& pca, bool count_moderated_as_seen) {
     std::size_t moderated = 0;
     for (std::size_t s = 0; s < votes.statement_count(); ++s) moderated += moderated_out[s] ? 1 : 0;
     const std::size_t statements =
@@ -222,7 +222,8 @@ std::vector<Point> project_participants(const VoteMatrix& votes, std::span<const
             x += centred * pc1[cell.statement];
             y += centred * pc2[cell.statement];
         }
-        const double scale = std::sqrt(static_cast<double>(statements) / static_cast<double>(seen > 0 ? seen : 1));
+        const double scale =
+            std::sqrt(static_cast<double>(statements) / static_cast<double>(seen > 0 ? seen : 1));
         points[p] = {x * scale, y * scale};
     }
     return points;

@@ -21,18 +21,18 @@
 namespace stadsmijn::polls {
 
 struct PcaDesc {
-    int max_iterations = 0;  // per component; 0 means 200
-    double tolerance = 0;    // stop when no entry moves more; 0 means 1e-11
-    std::uint64_t seed = 0;  // start vector when there is no warm start
+    int max_iterations = 0;           // per component; 0 means 200
+    double tolerance = 0;             // stop when no entry moves more; 0 means 1e-11
+    std::uint64_t seed = 0;           // start vector when there is no warm start
     // Components from an earlier run, one value per statement index (may be empty). Used as the
     // start vector and to keep the map's orientation from flipping between updates.
     std::array<std::vector<double>, 2> previous;
 };
 
 struct Pca {
-    std::vector<double> center;                     // per statement: mean of the votes cast
+    std::vector<double> center;                   // per statement: mean of the votes cast
     std::array<std::vector<double>, 2> components;  // unit length, or all zero when there is no variance
-    std::array<double, 2> eigenvalues{};            // variance carried, unnormalised
+    std::array<double, 2> eigenvalues{};          // variance carried, unnormalised
     std::array<int, 2> iterations{};
 };
 
@@ -48,8 +48,8 @@ struct Point {
 // on, scaled by sqrt(statements / statements seen) so that people with few votes are not all
 // pulled into the centre. With count_moderated_as_seen (Pol.is's behaviour), moderated-out
 // statements count as seen by everyone.
-std::vector<Point> project_participants(const VoteMatrix& votes, std::span<const char> moderated_out, const Pca& pca,
-                                        bool count_moderated_as_seen);
+std::vector<Point> project_participants(const VoteMatrix& votes, std::span<const char> moderated_out,
+                                        const Pca& pca, bool count_moderated_as_seen);
 
 // Where one participant lands from their own votes, projected like project_participants (no
 // statement moderated out): `votes` holds (statement index, vote) pairs, indices into `pca`.

@@ -193,22 +193,12 @@ PollSession& session_for(UiFrame& f, const std::string& poll_id) {
     return sessions[session_id + "/" + poll_id];
 }
 
-std::int64_t now_ms() {
-    return static_cast<std::int64_t>(ImGui::GetTime() * 1000.0);
-}
+std::int64_t now_ms() { return static_cast<std::int64_t>(ImGui::GetTime() * 1000.0); }
 
-std::string participant_key(const std::string& poll) {
-    return "poll." + poll + ".participant";
-}
-std::string outbox_key(const std::string& poll) {
-    return "poll." + poll + ".outbox";
-}
-std::string counted_key(const std::string& poll) {
-    return "poll." + poll + ".counted";
-}
-std::string vote_tag(const std::string& poll, const std::string& key) {
-    return "poll." + poll + ".vote." + key;
-}
+std::string participant_key(const std::string& poll) { return "poll." + poll + ".participant"; }
+std::string outbox_key(const std::string& poll) { return "poll." + poll + ".outbox"; }
+std::string counted_key(const std::string& poll) { return "poll." + poll + ".counted"; }
+std::string vote_tag(const std::string& poll, const std::string& key) { return "poll." + poll + ".vote." + key; }
 
 const std::string* stored(const UiFrame& f, const std::string& key) {
     auto found = f.state.stored.find(key);
@@ -297,8 +287,8 @@ void deliver_votes(UiFrame& f, const std::string& poll, PollSession& session) {
             f.actions.forget_responses.push_back(tag);
     }
     for (const polls::PendingVote& due : session.outbox.take_due(now_ms(), 4)) {
-        f.actions.requests.push_back(
-            {vote_tag(poll, due.vote.key), "POST", polls::vote_request_path(poll), polls::vote_request_body(due.vote)});
+        f.actions.requests.push_back({vote_tag(poll, due.vote.key), "POST", polls::vote_request_path(poll),
+                                      polls::vote_request_body(due.vote)});
         changed = true;
     }
     if (changed) store_outbox(f, poll, session);
@@ -406,12 +396,10 @@ std::string vote_status(const UiFrame& f, const std::string& poll, const PollSes
         if (pending.vote.statement != statement) continue;
         if (!outbox_stored(f, poll, session)) {
             auto error = f.state.storage_errors.find(outbox_key(poll));
-            return error == f.state.storage_errors.end()
-                       ? f.text("debate.vote.saving")
-                       : f.text("debate.vote.storage_failed", {{"reason", error->second}});
+            return error == f.state.storage_errors.end() ? f.text("debate.vote.saving")
+                                                        : f.text("debate.vote.storage_failed", {{"reason", error->second}});
         }
-        return pending.in_flight && pending.attempts <= 1 ? f.text("debate.vote.sending")
-                                                          : f.text("debate.vote.waiting");
+        return pending.in_flight && pending.attempts <= 1 ? f.text("debate.vote.sending") : f.text("debate.vote.waiting");
     }
     for (const auto& rejected : session.outbox.rejected())
         if (rejected.vote.statement == statement && !session.counted.count(statement))
@@ -422,8 +410,8 @@ std::string vote_status(const UiFrame& f, const std::string& poll, const PollSes
 
 void draw_vote_buttons(UiFrame& f, const std::string& poll, PollSession& session, std::int64_t statement) {
     const std::array<std::pair<const char*, polls::Vote>, 3> choices{{{"##poll-agree", polls::Vote::agree},
-                                                                      {"##poll-disagree", polls::Vote::disagree},
-                                                                      {"##poll-pass", polls::Vote::pass}}};
+                                                                       {"##poll-disagree", polls::Vote::disagree},
+                                                                       {"##poll-pass", polls::Vote::pass}}};
     std::array<std::string, 3> labels{f.text("debate.vote.agree"), f.text("debate.vote.disagree"),
                                       f.text("debate.vote.pass")};
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -433,8 +421,8 @@ void draw_vote_buttons(UiFrame& f, const std::string& poll, PollSession& session
     bool one_row = row <= f.available_width();
     for (std::size_t i = 0; i < choices.size(); ++i) {
         if (i > 0 && one_row) ImGui::SameLine();
-        bool pressed =
-            i < 2 ? primary_button(f, choices[i].first, labels[i]) : secondary_button(f, choices[i].first, labels[i]);
+        bool pressed = i < 2 ? primary_button(f, choices[i].first, labels[i])
+                             : secondary_button(f, choices[i].first, labels[i]);
         if (pressed) cast_vote(f, poll, session, statement, choices[i].second);
     }
 }
@@ -471,10 +459,8 @@ void draw_voting(UiFrame& f, const std::string& poll_id, const ShownPoll& poll, 
     std::size_t done = 0;
     const ShownStatement* next = nullptr;
     for (const auto& statement : poll.statements) {
-        if (own_vote(poll_id, session, statement.id))
-            ++done;
-        else if (!next)
-            next = &statement;
+        if (own_vote(poll_id, session, statement.id)) ++done;
+        else if (!next) next = &statement;
     }
     heading(f, f.text("debate.statements.title"), 2);
     if (next) {
@@ -506,9 +492,9 @@ void draw_voting(UiFrame& f, const std::string& poll_id, const ShownPoll& poll, 
     for (const auto& pending : session.outbox.pending())
         if (!pending.in_flight || pending.attempts > 1) ++waiting;
     if (waiting > 0) {
-        warning_banner(
-            f, f.text("debate.outbox.title"),
-            f.t.plural("debate.outbox.text", static_cast<long long>(waiting), {{"count", std::to_string(waiting)}}));
+        warning_banner(f, f.text("debate.outbox.title"),
+                       f.t.plural("debate.outbox.text", static_cast<long long>(waiting),
+                                {{"count", std::to_string(waiting)}}));
         if (secondary_button(f, "##poll-send-now", f.text("debate.outbox.send_now"))) {
             session.outbox.wake(now_ms());
             deliver_votes(f, poll_id, session);
@@ -526,7 +512,7 @@ void draw_own_statement(UiFrame& f, const std::string& poll_id, PollSession& ses
     if (problem) muted(f, f.text("debate.own.problem", {{"problem", *problem}}));
     if (!normalized.empty() && !problem)
         muted(f, f.text("debate.own.length", {{"count", std::to_string(polls::count_code_points(normalized))},
-                                              {"max", std::to_string(kStatementMaxCharacters)}}));
+                                               {"max", std::to_string(kStatementMaxCharacters)}}));
 
     const std::string tag = "poll." + poll_id + ".statement";
     bool sending = f.state.pending_requests.count(tag) > 0;
@@ -566,17 +552,13 @@ void draw_own_statement(UiFrame& f, const std::string& poll_id, PollSession& ses
         warning_banner(f, f.text("debate.own.failed"), f.text("debate.own.offline"));
     } else {
         std::string reason = server_error(response.body);
-        warning_banner(
-            f, f.text("debate.own.failed"),
-            reason.empty() ? f.text("debate.server_error", {{"status", std::to_string(response.status)}}) : reason);
+        warning_banner(f, f.text("debate.own.failed"), reason.empty() ? f.text("debate.server_error", {{"status", std::to_string(response.status)}}) : reason);
     }
 }
 
 // --- the map of opinions ---
 
-std::string count_text(const UiFrame& f, std::int64_t n) {
-    return f.t.format_number(static_cast<double>(n), 0);
-}
+std::string count_text(const UiFrame& f, std::int64_t n) { return f.t.format_number(static_cast<double>(n), 0); }
 
 struct MapMark {
     float x = 0, y = 0;
@@ -774,9 +756,9 @@ void draw_vote_bars(UiFrame& f, const Json& statements) {
     std::string equivalent = f.text("debate.results.bars_intro");
     for (const Bar& bar : bars)
         equivalent += " " + f.text("debate.results.bar_text", {{"number", std::to_string(bar.id)},
-                                                               {"agree", count_text(f, bar.agree)},
-                                                               {"disagree", count_text(f, bar.disagree)},
-                                                               {"pass", count_text(f, bar.pass)}});
+                                                                {"agree", count_text(f, bar.agree)},
+                                                                {"disagree", count_text(f, bar.disagree)},
+                                                                {"pass", count_text(f, bar.pass)}});
     float width = f.available_width();
     float line = ImGui::GetTextLineHeight();
     float bar_height = line * 0.9f;
@@ -812,7 +794,7 @@ void draw_results_body(UiFrame& f, const ShownPoll& poll, const Json& results, c
     std::int64_t participants = integer_at(counts, "participants");
     std::int64_t votes = integer_at(counts, "votes");
     paragraph(f, f.t.plural("debate.results.counts", participants,
-                            {{"participants", count_text(f, participants)}, {"votes", count_text(f, votes)}}));
+                          {{"participants", count_text(f, participants)}, {"votes", count_text(f, votes)}}));
     std::string status = string_at(results, "status");
     if (status == "grouped") {
         heading(f, f.text("debate.results.groups_title"), 3);
@@ -829,10 +811,9 @@ void draw_results_body(UiFrame& f, const ShownPoll& poll, const Json& results, c
             }
             rows.push_back({string_at(group, "label"), count_text(f, integer_at(group, "size")), stands});
         }
-        data_table(
-            f, "##poll-groups", f.text("debate.results.groups_caption"),
-            {f.text("debate.results.group"), f.text("debate.results.people"), f.text("debate.results.stands_for")},
-            rows);
+        data_table(f, "##poll-groups", f.text("debate.results.groups_caption"),
+                   {f.text("debate.results.group"), f.text("debate.results.people"), f.text("debate.results.stands_for")},
+                   rows);
         draw_stability(f, results);
         draw_opinion_map(f, results, session);
     } else {
@@ -919,10 +900,8 @@ void draw_results(UiFrame& f, const std::string& poll_id, const ShownPoll& poll,
                        f.text("debate.server_error", {{"status", std::to_string(response.status)}}));
         return;
     }
-    if (!scope.empty())
-        paragraph(f, f.text("debate.results.for_municipality", {{"name", municipality_name(f, scope)}}));
-    else
-        paragraph(f, f.text("debate.results.for_region"));
+    if (!scope.empty()) paragraph(f, f.text("debate.results.for_municipality", {{"name", municipality_name(f, scope)}}));
+    else paragraph(f, f.text("debate.results.for_region"));
     draw_results_body(f, poll, *results, session);
 }
 

@@ -17,9 +17,7 @@ namespace stadsmijn::ui {
 
 namespace {
 
-std::string percent_text(double share) {
-    return std::to_string(static_cast<int>(std::lround(share * 100)));
-}
+std::string percent_text(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))); }
 
 // "15-01-2026", "15-1-2026" or "2026-01-15".
 std::optional<LocalDate> read_date(std::string_view text) {
@@ -93,12 +91,8 @@ void odds_section(UiFrame& f, const Device& device, const DevicePlan& plan, cons
     paragraph(f, f.text("guide.repair.odds_fixed", args));
     paragraph(f, f.text("guide.repair.odds_rest", args));
     switch (odds.basis) {
-        case OddsBasis::fault:
-            muted(f, f.text("guide.repair.basis_fault", args));
-            break;
-        case OddsBasis::age:
-            muted(f, f.text("guide.repair.basis_age", args));
-            break;
+        case OddsBasis::fault: muted(f, f.text("guide.repair.basis_fault", args)); break;
+        case OddsBasis::age: muted(f, f.text("guide.repair.basis_age", args)); break;
         case OddsBasis::category:
             muted(f, f.text(fault.empty() ? "guide.repair.basis_category" : "guide.repair.basis_fallback", args));
             break;
@@ -133,10 +127,8 @@ void guarantee_section(UiFrame& f, const Device& device) {
     paragraph(f, f.text("guide.guarantee.intro"));
     std::string& date = f.ui.fields["guide.purchase_date"];
     std::string& price = f.ui.fields["guide.purchase_price"];
-    text_field(f, "##guide-purchase-date", f.text("guide.guarantee.date_label"), date,
-               f.text("guide.guarantee.date_placeholder"));
-    text_field(f, "##guide-purchase-price", f.text("guide.guarantee.price_label"), price,
-               f.text("guide.guarantee.price_placeholder"));
+    text_field(f, "##guide-purchase-date", f.text("guide.guarantee.date_label"), date, f.text("guide.guarantee.date_placeholder"));
+    text_field(f, "##guide-purchase-price", f.text("guide.guarantee.price_label"), price, f.text("guide.guarantee.price_placeholder"));
 
     std::string& cause_field = f.ui.fields["guide.fault_cause"];
     const FaultCause causes[] = {FaultCause::by_itself, FaultCause::accident, FaultCause::not_sure};
@@ -146,8 +138,7 @@ void guarantee_section(UiFrame& f, const Device& device) {
         cause_labels.push_back(f.text(std::string("guide.guarantee.cause.") + fault_cause_name(causes[i])));
         if (cause_field == fault_cause_name(causes[i])) cause_index = i;
     }
-    int chosen =
-        choice_list(f, "##guide-fault-cause", f.text("guide.guarantee.cause_label"), cause_labels, cause_index);
+    int chosen = choice_list(f, "##guide-fault-cause", f.text("guide.guarantee.cause_label"), cause_labels, cause_index);
     if (chosen >= 0) cause_field = fault_cause_name(causes[chosen]), cause_index = chosen;
     bool private_seller = f.ui.fields["guide.private_seller"] == "1";
     if (check_item(f, "##guide-private-seller", f.text("guide.guarantee.private_seller"), private_seller))
@@ -232,16 +223,16 @@ void repair_or_new_section(UiFrame& f, const Device& device) {
     RepairOrReplace r = repair_or_replace(f.content, q);
     if (!r.ok() && !r.problems.empty() && r.problems.front() == RepairOrReplaceProblem::unknown_device) return;
 
-    const char* rows_keys[] = {"guide.rr.row.euro", "guide.rr.row.co2", "guide.rr.row.years",
-                               "guide.rr.row.euro_per_year", "guide.rr.row.co2_per_year"};
+    const char* rows_keys[] = {"guide.rr.row.euro", "guide.rr.row.co2", "guide.rr.row.years", "guide.rr.row.euro_per_year",
+                               "guide.rr.row.co2_per_year"};
     auto with_unit = [&](const Estimate& value, const char* unit) {
         return value.known() ? f.text(unit, {{"value", estimate_text(f, value)}}) : f.text("guide.unknown");
     };
     auto column = [&](const OptionFigures& o) {
-        return std::vector<std::string>{
-            with_unit(o.euro, "guide.rr.unit.euro"), with_unit(o.kg_co2e, "guide.rr.unit.kg"),
-            with_unit(o.years, "guide.rr.unit.years"), with_unit(o.euro_per_year, "guide.rr.unit.euro"),
-            with_unit(o.kg_co2e_per_year, "guide.rr.unit.kg")};
+        return std::vector<std::string>{with_unit(o.euro, "guide.rr.unit.euro"), with_unit(o.kg_co2e, "guide.rr.unit.kg"),
+                                        with_unit(o.years, "guide.rr.unit.years"),
+                                        with_unit(o.euro_per_year, "guide.rr.unit.euro"),
+                                        with_unit(o.kg_co2e_per_year, "guide.rr.unit.kg")};
     };
     auto repair = column(r.repair), replace = column(r.replace);
     std::vector<std::vector<std::string>> cells;
@@ -337,12 +328,9 @@ void draw_device_repair(UiFrame& f) {
 
     std::vector<const PlanOption*> free_first, repair, back;
     for (const PlanOption& o : plan.options) {
-        if (o.group == OptionGroup::free_first)
-            free_first.push_back(&o);
-        else if (o.group == OptionGroup::repair)
-            repair.push_back(&o);
-        else
-            back.push_back(&o);
+        if (o.group == OptionGroup::free_first) free_first.push_back(&o);
+        else if (o.group == OptionGroup::repair) repair.push_back(&o);
+        else back.push_back(&o);
     }
     if (!free_first.empty()) {
         heading(f, f.text("guide.repair.free_first_title"), 3);

@@ -22,9 +22,7 @@ void waste_company(UiFrame& f, const std::string& municipality_id) {
     }
     paragraph(f, f.text("guide.return.waste_company", {{"municipality", m->name}, {"company", w.name}}));
     if (!w.note.empty()) muted(f, w.note.in(f.t.language()));
-    if (!w.website.empty())
-        web_link(f, "##guide-waste-company", f.text("guide.return.waste_company_site", {{"company", w.name}}),
-                 w.website);
+    if (!w.website.empty()) web_link(f, "##guide-waste-company", f.text("guide.return.waste_company_site", {{"company", w.name}}), w.website);
     source_links(f, "##guide-waste-company-sources", w.sources);
 }
 

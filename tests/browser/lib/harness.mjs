@@ -3,6 +3,7 @@
 //
 // Environment (CTest sets these): STADSMIJN_SERVER (the server binary), STADSMIJN_WEB_DIST (the
 // web build), STADSMIJN_TEST_OUTPUT (where screenshots go).
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,4 +98,30 @@ export async function screenshot(page, name) {
   const file = path.join(outputDir, `${name}.png`);
   const bytes = await page.screenshot({ path: file });
   return { file, bytes };
+}
+
+// The two sizes the journeys are walked at: a phone held upright, with touch, and a desktop.
+export const phoneAndDesktop = {
+  phone: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
+  desktop: { viewport: { width: 1280, height: 800 } },
+};
+
+// The widget with this role whose name is `name` (a string) or matches it (a RegExp).
+export const findWidget = (nodes, role, name) =>
+  nodes.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
+
+// Waits until the app reports such a widget.
+export async function waitForWidget(page, role, name, timeout = 15000) {
+  const pattern = name instanceof RegExp ? { source: name.source, flags: name.flags } : null;
+  await page.waitForFunction(([r, n, p]) => window.stadsmijn.semantics().some((node) => node.role === r &&
+    (p ? new RegExp(p.source, p.flags).test(node.name) : node.name === n)), [role, pattern ? null : name, pattern],
+  { timeout, polling: 100 });
+}
+
+// Nothing on the page, and no widget the app drew, reaches past `width`.
+export async function expectNoSidewaysScroll(page, width) {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scrollWidth <= width, `page scrolls sideways: ${scrollWidth} > ${width}`);
+  const wide = (await app.semantics(page)).filter((n) => n.x + n.w > width + 0.5 || n.x < -0.5);
+  assert.deepEqual(wide.map((n) => `${n.role}:${n.name.slice(0, 60)} x=${n.x} w=${n.w}`), []);
 }
