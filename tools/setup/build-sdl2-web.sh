@@ -10,6 +10,12 @@ emver=$(emcc -dumpversion 2>/dev/null || echo unknown)
 prefix="$cache/sdl2-2.26.5-emscripten-$emver-video-events-timers"
 [ -f "$prefix/.built" ] && { echo "$prefix"; exit 0; }
 
+# Two builds started at once (parallel checkouts, make -j) must not write the same prefix.
+mkdir -p "$cache"
+exec 9>"$cache/sdl2-web.lock"
+flock 9
+[ -f "$prefix/.built" ] && { echo "$prefix"; exit 0; }
+
 echo "stadsmijn: building SDL2 2.26.5 for the web (once; about 3 minutes)" >&2
 build=$(mktemp -d)
 emcmake cmake -S "$cache/src/sdl2-2.26.5" -B "$build" -DCMAKE_BUILD_TYPE=MinSizeRel \
