@@ -30,15 +30,19 @@ export function start(name, command, args, options = {}) {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
   fs.appendFileSync(path.join(work, 'pids'), `${child.pid}\n`);
   const out = fs.createWriteStream(path.join(work, `${name}.log`));
-  child.stdout.pipe(out);
-  child.stderr.pipe(out);
   child.name = name;
-  child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  child.text = '';
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk) => { child.text = (child.text + chunk).slice(-65536); });
+    stream.pipe(out);
+  }
+  // 'close': the process is gone and everything it wrote has been read.
+  child.exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
   children.push(child);
   return child;
 }
 export function output(name) {
-  try { return fs.readFileSync(path.join(work, `${name}.log`), 'utf8'); } catch { return ''; }
+  return children.find((child) => child.name === name)?.text ?? '';
 }
 export async function stopAll() {
   for (const child of children.reverse()) {
@@ -142,7 +146,7 @@ export async function startInstance(name, database) {
       const match = await waitForLine(child, /running at http:\/\/127\.0\.0\.1:(\d+)\//, 30);
       return { child, port: Number(match[1]) };
     } catch (error) {
-      if (trustedProxy && child.exitCode === 2 && /usage:/.test(output(name))) {
+      if (trustedProxy && child.exitCode === 2 && /usage:/.test(child.text)) {
         log('this stadsmijn-server has no --trusted-proxy: its own per-address limits see nginx, not the client');
         trustedProxy = false;
         continue;
@@ -172,7 +176,8 @@ daemon off;
 worker_processes 2;
 pid ${prefix}/nginx.pid;
 error_log ${logs}/error.log crit;
-events { worker_connections 1024; }
+worker_rlimit_nofile 8192;
+events { worker_connections 4096; }
 http {
   client_body_temp_path ${temp}/body; proxy_temp_path ${temp}/proxy; fastcgi_temp_path ${temp}/fastcgi;
   uwsgi_temp_path ${temp}/uwsgi; scgi_temp_path ${temp}/scgi;
@@ -181,8 +186,10 @@ http {
 }
 `);
     const child = start(`nginx-${attempt}`, 'nginx', ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', path.join(logs, 'startup.log')]);
+    const said = () => child.text + ['startup.log', 'error.log']
+      .map((f) => { try { return fs.readFileSync(path.join(logs, f), 'utf8'); } catch { return ''; } }).join('');
     const ready = until('nginx answering /healthz', 15, async () => {
-      if (child.exitCode !== null) return `exited: ${fs.readFileSync(path.join(logs, 'startup.log'), 'utf8')}`;
+      if (child.exitCode !== null) return `exited: ${said()}`;
       return (await request(port, 'GET', '/healthz', { timeout: 1000 })).status === 200 || 'not 200';
     });
     try {
@@ -190,7 +197,7 @@ http {
       return { child, port };
     } catch (error) {
       // Another program took the port between our probe and nginx's bind: once more.
-      if (attempt < 3 && /Address already in use/.test(fs.readFileSync(path.join(logs, 'startup.log'), 'utf8'))) continue;
+      if (attempt < 3 && /Address already in use/.test(said())) continue;
       throw error;
     }
   }
