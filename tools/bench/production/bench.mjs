@@ -39,14 +39,16 @@ async function probeHealth(port, seconds) {
   return { probes: times.length + failed, failed, p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1) };
 }
 
-// 500 connections that each send "GET /healthz HTTP/1.1\r\n" one byte every 2 s, until stopped.
+// 500 connections that each send "GET /healthz HTTP/1.1\r\n..." one byte every 2 s, until stopped;
+// a connection the server closes is opened again at once, so 500 are there all the time.
 function slowClients(port) {
   const line = Buffer.from('GET /healthz HTTP/1.1\r\nHost: bench\r\nX-Slow: ' + 'a'.repeat(200));
   const stats = { opened: 0, closedByServer: 0, answered: 0, closeSeconds: [] };
-  const sockets = [];
+  const sockets = new Set();
   let stopping = false;
-  for (let i = 0; i < SLOW_CLIENTS; i++) {
+  const open = () => {
     const socket = net.connect({ host: '127.0.0.1', port });
+    sockets.add(socket);
     const opened = Date.now();
     let sent = 0;
     let timer;
@@ -62,12 +64,14 @@ function slowClients(port) {
     socket.on('error', () => {});
     socket.on('close', () => {
       clearTimeout(timer);
+      sockets.delete(socket);
       if (stopping) return;
       stats.closedByServer++;
       stats.closeSeconds.push((Date.now() - opened) / 1000);
+      open();
     });
-    sockets.push(socket);
-  }
+  };
+  for (let i = 0; i < SLOW_CLIENTS; i++) open();
   return { stats, stop: () => { stopping = true; for (const s of sockets) s.destroy(); } };
 }
 
@@ -79,8 +83,8 @@ async function underSlowClients(port, label) {
   const closes = slow.stats.closeSeconds.sort((a, b) => a - b);
   log(`${label}: /healthz under ${SLOW_CLIENTS} slow clients for ${SLOW_SECONDS} s: probes=${health.probes} ` +
     `failed=${health.failed} p50_ms=${health.p50?.toFixed(2)} p99_ms=${health.p99?.toFixed(2)} max_ms=${health.max?.toFixed(2)}; ` +
-    `slow clients connected=${slow.stats.opened} closed_by_server=${slow.stats.closedByServer}` +
-    (closes.length ? ` (after ${closes[0].toFixed(1)}-${closes.at(-1).toFixed(1)} s)` : '') + ` answered=${slow.stats.answered}`);
+    `slow connections opened=${slow.stats.opened} closed_by_server=${slow.stats.closedByServer}` +
+    (closes.length ? ` (each after ${closes[0].toFixed(1)}-${closes.at(-1).toFixed(1)} s, then reopened)` : '') + ` answered=${slow.stats.answered}`);
 }
 
 function wrk(args) {
