@@ -18,6 +18,7 @@ export function init(folder) {
   work = folder;
   bundle = path.join(work, 'bundle');
   web = path.join(bundle, 'web');
+  fs.appendFileSync(path.join(work, 'pids'), `${process.pid}\n`);
   return { work, bundle, web, children };
 }
 

@@ -62,8 +62,12 @@ fi
 chmod 755 "$work"
 
 echo "production_topology: as user $user in $work"
+# In the background, so that a TERM (CTest's timeout, Ctrl-C) reaches the trap at once.
+as_user node "$script" "$work" &
+node_pid=$!
+trap 'kill -TERM "$node_pid" 2>/dev/null; exit 143' TERM INT
 set +e
-as_user node "$script" "$work"
+wait "$node_pid"
 status=$?
 set -e
 exit $status
