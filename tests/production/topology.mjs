@@ -116,6 +116,7 @@ async function checkLimits(nginx, target) {
   const votes = `/api/polls/${target.poll}/votes`;
   const big = await request(nginx.port, 'POST', votes, { headers: postJson, body: 'x'.repeat(64 * 1024) });
   check(big.status === 413 && big.headers.server === 'nginx', `64 KiB body: ${big.status} (${big.headers.server}), expected 413 from nginx`);
+  check(/too large/.test(json(big).error), `64 KiB body: not the API's JSON error: ${decoded(big)}`);
   const header = await request(nginx.port, 'GET', '/healthz', { headers: { 'x-filler': 'y'.repeat(16 * 1024) } });
   check([400, 494].includes(header.status) && header.headers.server === 'nginx', `16 KiB header: ${header.status}, expected 400 from nginx`);
   const many = {};
@@ -125,12 +126,13 @@ async function checkLimits(nginx, target) {
   const line = await request(nginx.port, 'GET', `/api/polls?${'q'.repeat(16 * 1024)}`);
   check(line.status === 414, `16 KiB request line: ${line.status}, expected 414`);
   // One address asking faster than its burst: refused by nginx with 429; another address is not.
-  let refused = 0;
-  for (let round = 0; round < 20 && refused === 0; round++) {
+  let refused;
+  for (let round = 0; round < 20 && !refused; round++) {
     const answers = await Promise.all(Array.from({ length: 20 }, () => request(nginx.port, 'GET', '/api/polls', { from: '127.0.0.3' })));
-    refused += answers.filter((r) => r.status === 429).length;
+    refused = answers.find((r) => r.status === 429);
   }
-  check(refused > 0, 'one address sent 400 API requests at once and nginx refused none');
+  check(refused, 'one address sent 400 API requests at once and nginx refused none');
+  check(refused.headers['retry-after'] && json(refused).error, `nginx's 429 without Retry-After or a JSON error: ${decoded(refused)}`);
   const other = await request(nginx.port, 'GET', '/api/polls', { from: '127.0.0.4' });
   check(other.status === 200, `another address after the flood: ${other.status}`);
   log(`ok limits: 413 for a 64 KiB body, ${header.status} for a 16 KiB header, ${flood.status} for 40 headers of 1 KB, 414 for a 16 KiB request line, 429 for one address's flood`);
@@ -183,6 +185,18 @@ async function checkFailover(nginx, b, target, pg) {
     `${acknowledged.size} acknowledged (${JSON.stringify(statuses)}), all in the database, ${failures.length} failed`);
 }
 
+// With every instance down, a vote gets the API's 503 with Retry-After (the app keeps the vote in
+// its outbox and sends it again), not nginx's HTML 502.
+async function checkAllDown(nginx, a, target) {
+  a.child.kill('SIGKILL');
+  await a.child.exited;
+  const res = await request(nginx.port, 'POST', `/api/polls/${target.poll}/votes`,
+    { headers: postJson, body: vote(`topology-${random()}-late`, target.statements[0], `late-${random()}-key`) });
+  check(res.status === 503 && res.headers['retry-after'] && json(res).error,
+    `a vote with every instance down: ${res.status}, Retry-After ${res.headers['retry-after']}: ${decoded(res)}`);
+  log('ok every instance down: a vote gets 503 {"error"} with Retry-After from nginx');
+}
+
 function checkLogsKeepNoAddress(nginx) {
   const logs = path.join(work, 'nginx/logs');
   const files = [...fs.readdirSync(logs).map((f) => path.join(logs, f)),
@@ -210,6 +224,7 @@ async function main() {
   await checkRoundTrip(nginx, a, b, target);
   await checkLimits(nginx, target);
   await checkFailover(nginx, b, target, pg);
+  await checkAllDown(nginx, a, target);
   await stopAll();
   checkLogsKeepNoAddress(nginx);
 }
