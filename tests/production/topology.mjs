@@ -6,7 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { CLIENT, Skip, SECURITY_HEADERS, check, decoded, headerCount, init, json, log, output, request,
   startInstance, startNginx, startPostgres, stopAll, until } from './lib.mjs';
 
@@ -112,7 +114,7 @@ async function checkHealth(nginx) {
   check(res.status === 200 && json(res).status === 'ok', `nginx /healthz: ${res.status} ${decoded(res)}`);
 }
 
-async function checkLimits(nginx, target) {
+async function checkLimits(nginx, target, instances) {
   const votes = `/api/polls/${target.poll}/votes`;
   const big = await request(nginx.port, 'POST', votes, { headers: postJson, body: 'x'.repeat(64 * 1024) });
   check(big.status === 413 && big.headers.server === 'nginx', `64 KiB body: ${big.status} (${big.headers.server}), expected 413 from nginx`);
@@ -135,7 +137,60 @@ async function checkLimits(nginx, target) {
   check(refused.headers['retry-after'] && json(refused).error, `nginx's 429 without Retry-After or a JSON error: ${decoded(refused)}`);
   const other = await request(nginx.port, 'GET', '/api/polls', { from: '127.0.0.4' });
   check(other.status === 200, `another address after the flood: ${other.status}`);
-  log(`ok limits: 413 for a 64 KiB body, ${header.status} for a 16 KiB header, ${flood.status} for 40 headers of 1 KB, 414 for a 16 KiB request line, 429 for one address's flood`);
+  const bombs = await checkFloodsStayAtNginx(nginx, target, instances);
+  log(`ok limits: ${bombs}; 413 for a 64 KiB body, ${header.status} for a 16 KiB header, ${flood.status} for 40 headers of 1 KB, 414 for a 16 KiB request line, 429 for one address's flood`);
+}
+
+// Writes `head`, then calls next() for more bytes until the server answers or closes; resolves
+// with the status of the answer (0 when it closed without one) and the bytes written.
+function rawExchange(port, head, next, seconds = 20) {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: '127.0.0.1', port, localAddress: CLIENT });
+    let answer = '';
+    let written = 0;
+    const timer = setTimeout(() => { socket.destroy(); reject(new Error(`no answer within ${seconds} s`)); }, seconds * 1000);
+    const finish = () => { clearTimeout(timer); socket.destroy(); resolve({ status: Number(answer.match(/^HTTP\/1\.1 (\d+)/)?.[1] ?? 0), written }); };
+    const pump = () => {
+      while (!answer) {
+        const chunk = next();
+        if (!chunk) return;
+        written += chunk.length;
+        if (!socket.write(chunk)) return socket.once('drain', pump);
+      }
+    };
+    socket.on('connect', () => { socket.write(head); pump(); });
+    socket.on('data', (data) => { answer += data; if (/\r\n\r\n/.test(answer)) finish(); });
+    socket.on('error', () => {});
+    socket.on('close', finish);
+  });
+}
+const rssMiB = (child) => Number(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+
+// The floods of the review, sent through nginx: a compressed body (any Content-Encoding), a 150 MiB
+// chunked body and 500,000 headers. nginx refuses each, and no instance grows by 64 MB.
+async function checkFloodsStayAtNginx(nginx, target, instances) {
+  const before = instances.map((i) => rssMiB(i.child));
+  const votesPath = `/api/polls/${target.poll}/votes`;
+  const bomb = zlib.brotliCompressSync(Buffer.alloc(4 << 20));
+  const compressed = await request(nginx.port, 'POST', votesPath,
+    { headers: { ...postJson, 'content-encoding': 'br' }, body: bomb });
+  check(compressed.status === 415, `a brotli-compressed body: ${compressed.status}, expected 415 from nginx`);
+  const mib = Buffer.alloc(1 << 20, 'a');
+  let chunks = 0;
+  const chunked = await rawExchange(nginx.port,
+    `POST ${votesPath} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    () => (chunks++ < 150 ? Buffer.concat([Buffer.from('100000\r\n'), mib, Buffer.from('\r\n')]) : null));
+  check(chunked.status === 413, `a 150 MiB chunked body: ${chunked.status}, expected 413`);
+  let headers = 0;
+  const line = Buffer.from('X-Flood: 1\r\n'.repeat(1000));
+  const flood = await rawExchange(nginx.port, 'GET /api/polls HTTP/1.1\r\nHost: x\r\n',
+    () => (headers++ < 500 ? line : null));
+  check([400, 494].includes(flood.status), `500,000 headers: ${flood.status}, expected 400`);
+  const growth = instances.map((instance, n) => rssMiB(instance.child) - before[n]);
+  check(growth.every((g) => g < 64), `an instance grew by ${Math.max(...growth).toFixed(1)} MiB (aim: under 64 MB)`);
+  return `415 for a brotli body, 413 for a 150 MiB chunked body (after ${(chunked.written / 1048576).toFixed(1)} MiB sent), ` +
+    `${flood.status} for 500,000 headers (after ${(flood.written / 1048576).toFixed(1)} MiB); instances grew by ` +
+    growth.map((g) => `${g.toFixed(1)} MiB`).join(' and ');
 }
 
 // Killing one instance while 40 clients vote: every acknowledged vote is in the database, and
@@ -222,7 +277,7 @@ async function main() {
   await checkEmbeds(nginx, a);
   const target = await pollAndStatement(nginx);
   await checkRoundTrip(nginx, a, b, target);
-  await checkLimits(nginx, target);
+  await checkLimits(nginx, target, [a, b]);
   await checkFailover(nginx, b, target, pg);
   await checkAllDown(nginx, a, target);
   await stopAll();
