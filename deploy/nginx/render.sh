@@ -11,7 +11,8 @@
 #
 # Options: --api-rate 30r/s --api-burst 120 (all API requests per address), --write-rate 10r/s
 # --write-burst 100 (POSTs per address), --connections-per-address 32, --max-fails 2
-# --fail-timeout 10s, --max-conns 40 (per instance; keep below the instance's --threads),
+# --fail-timeout 10s, --max-conns N (per instance; default none: over it nginx answers 502 at
+# once, it does not queue),
 # --no-brotli (when libnginx-mod-http-brotli-static is not installed).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,7 +31,7 @@ write_burst=100
 connections=32
 max_fails=2
 fail_timeout=10s
-max_conns=40
+max_conns=0
 brotli=on
 upstreams=()
 
@@ -73,7 +74,9 @@ done
 
 servers=""
 for upstream in "${upstreams[@]}"; do
-  servers+="    server $upstream max_fails=$max_fails fail_timeout=$fail_timeout max_conns=$max_conns;"$'\n'
+  limit=""
+  [[ $max_conns == 0 ]] || limit=" max_conns=$max_conns"
+  servers+="    server $upstream max_fails=$max_fails fail_timeout=$fail_timeout$limit;"$'\n'
 done
 
 keep=@$mode@

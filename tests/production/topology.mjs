@@ -196,8 +196,8 @@ async function checkFloodsStayAtNginx(nginx, target, instances) {
 // Killing one instance while 40 clients vote: every acknowledged vote is in the database, and
 // nearly every request succeeds (nginx retries a vote, idempotent by its key, on the other one).
 async function checkFailover(nginx, b, target, pg) {
-  const clients = 40;
-  const perClient = 20;
+  const clients = 80;
+  const perClient = 10;
   const total = clients * perClient;
   const killAfter = Math.floor(total / 3);
   const acknowledged = new Set();
