@@ -193,7 +193,7 @@ async function checkFloodsStayAtNginx(nginx, target, instances) {
     growth.map((g) => `${g.toFixed(1)} MiB`).join(' and ');
 }
 
-// Killing one instance while 40 clients vote: every acknowledged vote is in the database, and
+// Killing one instance while 80 clients vote: every acknowledged vote is in the database, and
 // nearly every request succeeds (nginx retries a vote, idempotent by its key, on the other one).
 async function checkFailover(nginx, b, target, pg) {
   const clients = 80;
