@@ -137,6 +137,7 @@ export async function startPostgres() {
 // per-connection limit is off (nginx limits per client address). --trusted-proxy (when this server
 // has it) lets the app's own per-address admission limits read X-Real-IP from nginx.
 let trustedProxy = true;
+export const serverTrustsProxy = () => trustedProxy;
 export async function startInstance(name, database) {
   for (;;) {
     const args = ['--web', web, '--host', '127.0.0.1', '--port', '0', '--db', database, '--content',
