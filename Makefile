@@ -9,7 +9,7 @@ BUILD ?= build
 export NODE_PATH := /usr/share/nodejs
 export STADSMIJN_CACHE := $(or $(STADSMIJN_CACHE),$(HOME)/.cache/stadsmijn)
 
-.PHONY: all run test deps native web bench format clean
+.PHONY: all run test deps native web bench bench-production format clean
 
 all: native web
 
@@ -40,6 +40,10 @@ test: native web
 # Numbers for the README: bytes over the wire, idle CPU, time to first frame.
 bench: native web
 	@node tools/bench/web-metrics.mjs
+
+# Figures of the production topology (nginx, two instances, PostgreSQL): server/README.md "Production".
+bench-production: native web
+	@tools/bench/production/run.sh $(BUILD)/native $(BUILD)/web/dist
 
 format:
 	@clang-format -i $$(git ls-files 'app/*.cpp' 'app/*.h' 'server/*.cpp' 'server/*.h' 'tests/*.cpp' 'tests/*.h' 'tools/*.cpp')

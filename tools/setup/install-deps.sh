@@ -26,6 +26,8 @@ debian_packages=(
   clang-14 libclang-rt-14-dev
   # reference encoder the QR code tests compare against (tests/unit/qr_test.cpp)
   qrencode
+  # the production topology test (tests/production): Debian's nginx with the brotli static module
+  nginx libnginx-mod-http-brotli-static
 )
 
 missing=()
@@ -44,6 +46,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # The topology test starts its own nginx on a free loopback port; the system's default site
+  # (port 80, logging addresses) is not needed on a development or CI machine.
+  if [[ " ${missing[*]} " == *" nginx "* ]] && [[ -d /run/systemd/system ]]; then
+    systemctl disable --now nginx >/dev/null 2>&1 || true
+  fi
 fi
 
 # deb-src entry, so `apt-get source` can fetch the imgui and libsdl2 source packages.
