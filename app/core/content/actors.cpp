@@ -3,19 +3,11 @@
 #include <algorithm>
 #include <set>
 
+#include "core/routes.h"
+
 namespace stadsmijn {
 
 namespace {
-
-bool is_kebab_id(std::string_view id) {
-    if (id.empty() || id.front() == '-' || id.back() == '-') return false;
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        char c = id[i];
-        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && id[i - 1] != '-');
-        if (!ok) return false;
-    }
-    return true;
-}
 
 bool contains(const std::vector<std::string>& list, std::string_view value) {
     return std::find(list.begin(), list.end(), value) != list.end();
@@ -77,7 +69,7 @@ std::vector<Actor> read_actors(const JsonReader& root) {
             {"id", "name", "what", "links", "materials", "municipalities", "website", "sources", "checked", "note"});
         Actor actor;
         actor.id = item.string("id");
-        if (!actor.id.empty() && !is_kebab_id(actor.id))
+        if (!actor.id.empty() && !is_valid_id(actor.id))
             item.problem_at("id", "'" + actor.id + "' is not a kebab-case id (a-z, 0-9 and single dashes)");
         if (!actor.id.empty() && !seen.insert(actor.id).second)
             item.problem_at("id", "'" + actor.id + "' is used twice; every actor needs its own id");
