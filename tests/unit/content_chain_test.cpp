@@ -77,7 +77,7 @@ const char* kSmallChain = R"({
   ],
   "figures": [
     {"id": "f1", "material": "copper", "value": 78, "unit": "%", "year": 2022, "scope": "netherlands", "text": {"nl": "x"}, "sources": ["s1"], "checked": "2026-12-04"},
-    {"id": "f2", "value": 22.3, "unit": "%", "year": 2022, "scope": "world", "text": {"nl": "y"}, "sources": ["s1"], "checked": "2026-12-04"}
+    {"id": "f2", "value": 22.3, "unit": "%", "scope": "world", "text": {"nl": "y"}, "sources": ["s1"], "checked": "2026-12-04"}
   ]
 })";
 
@@ -115,6 +115,8 @@ TEST_CASE("figures of a material come first; general figures only when asked") {
     auto with_general = chain_figures_for(chain, "copper", true);
     REQUIRE(with_general.size() == 2);
     CHECK(with_general[1]->id == "f2");
+    CHECK(with_general[0]->year == 2022);
+    CHECK(with_general[1]->year == 0);  // no year given: the screen says the year is unknown
     CHECK(chain_figures_for(chain, "gallium").empty());
 }
 

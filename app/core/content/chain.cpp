@@ -161,7 +161,7 @@ Chain read_chain(const JsonReader& root) {
             figure.material = item.optional_string("material").value_or("");
             figure.value = item.number("value", {.min = 0});
             figure.unit = item.string("unit");
-            figure.year = item.integer("year", {.min = 1990, .max = 2100});
+            if (item.has("year")) figure.year = item.integer("year", {.min = 1990, .max = 2100});  // absent: the source gives none
             std::string scope = item.string("scope");
             if (auto known = scope_from_name(scope))
                 figure.scope = *known;

@@ -58,7 +58,7 @@ struct ChainFigure {
     std::string material;  // optional material id
     double value = 0;
     std::string unit;      // "%", "kg", "million kg"
-    int year = 0;
+    int year = 0;          // the year the figure is about; 0 when the source does not say
     FigureScope scope = FigureScope::netherlands;
     LocalText text;        // reads after the number: "78 % <text>"
     std::vector<std::string> sources;

@@ -123,7 +123,8 @@ void figure_lines(UiFrame& f, const std::vector<const ChainFigure*>& figures) {
                                                                    (figure->scope == FigureScope::region        ? "region"
                                                                     : figure->scope == FigureScope::netherlands ? "netherlands"
                                                                                                                 : "world"))},
-                                                  {"year", std::to_string(figure->year)}}));
+                                                  {"year", figure->year ? std::to_string(figure->year)
+                                                                        : f.text("chain.year_unknown")}}));
         if (!figure->note.empty()) muted(f, figure->note.in(lang));
         source_links(f, "##figure-sources", figure->sources);
         ImGui::PopID();

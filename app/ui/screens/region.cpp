@@ -82,7 +82,7 @@ void draw_region(UiFrame& f) {
     for (const ChainFigure* figure : chain_figures_for(f.content.chain, "", true)) {
         ImGui::PushID(figure->id.c_str());
         paragraph(f, number_text(f, figure->value) + " " + figure->unit + " " + figure->text.in(lang) + " (" +
-                         std::to_string(figure->year) + ")");
+                         (figure->year ? std::to_string(figure->year) : f.text("chain.year_unknown")) + ")");
         source_links(f, "##sources", figure->sources);
         ImGui::PopID();
     }
