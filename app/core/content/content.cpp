@@ -28,6 +28,8 @@ const std::string kMunicipalities = "content/municipalities.json";
 const std::string kPlaces = "content/places.json";
 const std::string kGuidance = "content/guidance.json";
 const std::string kRepairEconomics = "content/repair_economics.json";
+const std::string kChain = "content/chain.json";
+const std::string kActors = "content/actors.json";
 
 // A citation found while reading, checked against the registry once every file is in.
 struct Citation {
@@ -221,7 +223,8 @@ std::vector<const Municipality*> Content::municipalities_in(std::string_view pro
 
 const std::vector<std::string>& content_file_paths() {
     static const std::vector<std::string> paths = {kSources,        kMaterials, kDevices,  kCompositions,   kRepairOdds,
-                                                   kMunicipalities, kPlaces,    kGuidance, kRepairEconomics};
+                                                   kMunicipalities, kPlaces,    kGuidance, kRepairEconomics,
+                                                   kChain,          kActors};
     return paths;
 }
 
@@ -252,6 +255,8 @@ LoadedContent load_content(const std::vector<ContentFile>& files) {
     with_file(kGuidance, [&](const JsonReader& root) { c.guidance = read_guidance(root); });
     with_file(kRepairEconomics,
               [&](const JsonReader& root) { c.repair_economics = read_repair_economics(root, c.sources, c.devices); });
+    with_file(kChain, [&](const JsonReader& root) { c.chain = read_chain(root); });
+    with_file(kActors, [&](const JsonReader& root) { c.actors = read_actors(root); });
 
     for (const auto& file : files) {
         std::string poll_id = poll_id_from_path(file.path);
@@ -274,6 +279,10 @@ LoadedContent load_content(const std::vector<ContentFile>& files) {
             problems.push_back({file.path, "", "not a known content file: add its reader to load_content or move it out of content/"});
     }
     cross_check(c, problems, read_ok);
+    check_chain_references(c.chain, c.actors, read_ok.count(kSources) ? c.sources : std::vector<Source>{},
+                           read_ok.count(kMaterials) ? c.materials : std::vector<Material>{},
+                           read_ok.count(kMunicipalities) ? c.municipalities : std::vector<Municipality>{},
+                           read_ok.count(kCompositions) ? c.compositions : std::vector<Composition>{}, problems);
     if (read_ok.count(kSources) && read_ok.count(kDevices) && read_ok.count(kMaterials) && read_ok.count(kGuidance))
         check_poll_links(c.polls, c, problems);
     if (read_ok.count(kMunicipalities) && read_ok.count(kDevices) && read_ok.count(kPlaces))

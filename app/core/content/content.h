@@ -21,7 +21,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/content/actors.h"
 #include "core/content/campaigns.h"
+#include "core/content/chain.h"
 #include "core/content/compositions.h"
 #include "core/content/devices.h"
 #include "core/content/guidance.h"
@@ -53,6 +55,8 @@ struct Content {
     std::vector<Guidance> guidance;
     std::vector<PollDefinition> polls;  // content/polls/*.json, in the order the files are given
     std::vector<Campaign> campaigns;    // content/campaigns/*.json, in the order the files are given
+    Chain chain;                        // content/chain.json: what happens after hand-in (chain.h)
+    std::vector<Actor> actors;          // content/actors.json: the matchmaking directory (actors.h)
 
     const Source* find_source(std::string_view id) const;
     const Material* find_material(std::string_view id) const;
