@@ -123,6 +123,7 @@ void print_optima(const stadsmijn::tools::PolisFolder& folder, std::uint64_t see
     polls::KMeansDesc base_desc;
     base_desc.k = static_cast<int>(std::min<std::size_t>(100, polls::distinct_point_count(points)));
     base_desc.max_iterations = 100;
+    base_desc.start = polls::ClusterStart::kmeans_plus_plus;
     base_desc.seed = seed;
     const polls::Clustering base = polls::kmeans(points, {}, base_desc);
     const int k = group_count(folder.polis_groups);
@@ -138,6 +139,7 @@ void print_optima(const stadsmijn::tools::PolisFolder& folder, std::uint64_t see
         polls::KMeansDesc d;
         d.k = k;
         d.max_iterations = 20;
+        d.start = polls::ClusterStart::kmeans_plus_plus;
         d.seed = seed * 1000 + static_cast<std::uint64_t>(r);
         const polls::Clustering c = polls::kmeans(base.centers, base.weights, d);
         std::vector<int> key(c.assignment.size());
