@@ -145,11 +145,20 @@ public:
     void apply(const std::vector<double>& v, std::vector<double>& out) const {
         out.assign(m_.cols, 0.0);
         if (dense_) {
-            for (std::size_t i = 0; i < m_.cols; ++i) {
-                const double* row = &gram_[i * m_.cols];
-                double s = 0.0;
-                for (std::size_t j = 0; j < m_.cols; ++j) s += row[j] * v[j];
-                out[i] = s;
+            // Four running sums in a fixed order: the compiler may vectorise them without
+            // reordering anything, so every build still adds in the same order.
+            const std::size_t n = m_.cols, blocked = n - n % 4;
+            for (std::size_t i = 0; i < n; ++i) {
+                const double* row = &gram_[i * n];
+                double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+                for (std::size_t j = 0; j < blocked; j += 4) {
+                    s0 += row[j] * v[j];
+                    s1 += row[j + 1] * v[j + 1];
+                    s2 += row[j + 2] * v[j + 2];
+                    s3 += row[j + 3] * v[j + 3];
+                }
+                for (std::size_t j = blocked; j < n; ++j) s0 += row[j] * v[j];
+                out[i] = (s0 + s1) + (s2 + s3);
             }
             return;
         }
