@@ -18,6 +18,9 @@
 namespace polls = stadsmijn::polls;
 namespace fs = std::filesystem;
 using Assignments = std::vector<std::pair<polls::ParticipantId, int>>;
+using stadsmijn::tools::fixed;
+using stadsmijn::tools::group_count;
+constexpr auto ari = stadsmijn::tools::adjusted_rand;
 
 namespace {
 
@@ -51,20 +54,6 @@ int usage() {
         stderr);
     return 2;
 }
-
-std::string fixed(double v, int decimals = 2) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
-    return buffer;
-}
-
-int group_count(const Assignments& groups) {
-    std::set<int> ids;
-    for (const auto& g : groups) ids.insert(g.second);
-    return static_cast<int>(ids.size());
-}
-
-double ari(const Assignments& a, const Assignments& b) { return polls::compare_groupings(a, b).adjusted_rand_index; }
 
 struct Spread {
     double mean = 0, min = 1, max = -1;

@@ -12,7 +12,6 @@
 #include <string>
 #include <vector>
 
-#include "core/polls/adjusted_rand_index.h"
 #include "core/polls/opinion_groups.h"
 #include "core/polls/random.h"
 #include "polis_folder.h"
@@ -20,6 +19,9 @@
 namespace polls = stadsmijn::polls;
 namespace fs = std::filesystem;
 using Assignments = std::vector<std::pair<polls::ParticipantId, int>>;
+using stadsmijn::tools::fixed;
+using stadsmijn::tools::group_count;
+constexpr auto ari = stadsmijn::tools::adjusted_rand;
 
 namespace {
 
@@ -57,20 +59,6 @@ int usage() {
         "Exit 1 when a floor is missed: --min-stable (every stable conversation), --min-median.\n",
         stderr);
     return 2;
-}
-
-std::string fixed(double v, int decimals = 2) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
-    return buffer;
-}
-
-double ari(const Assignments& a, const Assignments& b) { return polls::compare_groupings(a, b).adjusted_rand_index; }
-
-int group_count(const Assignments& groups) {
-    std::set<int> ids;
-    for (const auto& g : groups) ids.insert(g.second);
-    return static_cast<int>(ids.size());
 }
 
 struct Movers {
