@@ -100,6 +100,22 @@ TEST_CASE("meta comments are left out of the maths like moderated-out ones") {
     CHECK(moderated_out_statements(c.value()) == std::vector<StatementId>{1});
 }
 
+TEST_CASE("comments.csv columns are found by header name, is-seed and is-meta included") {
+    // A 2021-style export: is-seed and is-meta after the body, columns in another order.
+    const auto c = parse_comments_csv("moderated,comment-id,comment-body,is-seed,is-meta\n"
+                                      "1,5,\"seed, by the host\",true,false\n"
+                                      "1,6,about the process,false,true\n"
+                                      "-1,7,spam,f,f\n");
+    REQUIRE(c.ok());
+    REQUIRE(c.value().size() == 3);
+    CHECK(c.value()[0].is_seed);
+    CHECK_FALSE(c.value()[0].is_meta);
+    CHECK(c.value()[0].body == "seed, by the host");
+    CHECK_FALSE(c.value()[1].is_seed);
+    CHECK(c.value()[1].is_meta);
+    CHECK(moderated_out_statements(c.value()) == std::vector<StatementId>{6, 7});
+}
+
 TEST_CASE("votes.csv keeps every vote with its time, so the latest one wins") {
     const auto v = parse_votes_csv("timestamp,datetime,comment-id,voter-id,vote\n"
                                    "200,x,4,1,-1\n"

@@ -71,6 +71,7 @@ TEST_CASE("well-separated blobs give the same partition whatever the order of th
     }
     KMeansDesc d;
     d.k = 3;
+    d.start = ClusterStart::kmeans_plus_plus;
     d.restarts = 4;
     CHECK(adjusted_rand_index(kmeans(reversed, {}, d).assignment, reversed_truth) == doctest::Approx(1.0));
 }
@@ -84,6 +85,34 @@ TEST_CASE("Pol.is's start takes the first k distinct points in the order given")
     REQUIRE(c.centers.size() == 2);
     CHECK(c.assignment == std::vector<int>{0, 0, 1, 1, 0});
     CHECK(c.centers[1].x == doctest::Approx(10.0));
+}
+
+TEST_CASE("Pol.is's k-means returns the last step's members, assigned to the centres before that step") {
+    // Start at 0 and 1; one step (max_iterations 0) puts 10 with 1 and moves that centre to 5.5.
+    // Pol.is's kmeans returns those clusters as they are: 1 stays with 10 although it is now
+    // nearer the centre at 0.
+    const std::vector<Point> points = {{0, 0}, {1, 0}, {10, 0}};
+    KMeansDesc d;
+    d.k = 2;
+    d.max_iterations = 0;
+    d.start = ClusterStart::first_distinct_points;
+    const Clustering c = kmeans(points, {}, d);
+    REQUIRE(c.centers.size() == 2);
+    CHECK(c.assignment == std::vector<int>{0, 1, 1});
+    CHECK(c.centers[1].x == doctest::Approx(5.5));
+    CHECK(c.iterations == 1);
+}
+
+TEST_CASE("Pol.is's k-means stops when the sorted centres before and after a step are within 0.01") {
+    // From 0 and 1 the centres settle at 0.5 and 10 after two steps; the third step finds them
+    // unchanged, so three steps run although max_iterations allows 21.
+    const std::vector<Point> points = {{0, 0}, {1, 0}, {10, 0}};
+    KMeansDesc d;
+    d.k = 2;
+    d.start = ClusterStart::first_distinct_points;
+    const Clustering c = kmeans(points, {}, d);
+    CHECK(c.assignment == std::vector<int>{0, 0, 1});
+    CHECK(c.iterations == 3);
 }
 
 TEST_CASE("weights pull a centre towards the heavier points") {

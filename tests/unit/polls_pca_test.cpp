@@ -48,6 +48,42 @@ TEST_CASE("PCA finds the known principal axes and their variance") {
     for (double c : pca.center) CHECK(c == doctest::Approx(0.0));
 }
 
+TEST_CASE("PCA is Pol.is's power iteration: max_iterations + 1 products from the start vector") {
+    // From (1, 0, 1, 0), two products with X^T X give (72, 72, 8, 8): not yet the axis (1, 1, 0, 0).
+    const VoteMatrix m = two_axes();
+    const std::vector<char> none(4, 0);
+    PcaDesc d;
+    d.max_iterations = 1;
+    d.previous[0] = {1, 0, 1, 0};
+    const Pca pca = principal_components(m, none, d);
+    const double length = std::sqrt(2 * 81.0 + 2 * 1.0);
+    CHECK(pca.iterations[0] == 2);
+    CHECK(pca.components[0][0] == doctest::Approx(9 / length).epsilon(1e-12));
+    CHECK(pca.components[0][2] == doctest::Approx(1 / length).epsilon(1e-12));
+    // The second component is found on the data with the first factored out.
+    CHECK(std::fabs(dot(pca.components[0], pca.components[1])) < 1e-12);
+}
+
+TEST_CASE("PCA stops early once the length of X^T X v repeats exactly") {
+    // X^T X = diag(4, 2): from (1, 0) every product is (4, 0), so the second product repeats the
+    // first one's length exactly and Pol.is's loop stops there, far below its 101-product cap.
+    std::vector<VoteRecord> r;
+    add_row(r, 0, {1, 9});
+    add_row(r, 1, {1, 9});
+    add_row(r, 2, {-1, 9});
+    add_row(r, 3, {-1, 9});
+    add_row(r, 4, {9, 1});
+    add_row(r, 5, {9, -1});
+    const VoteMatrix m = VoteMatrix::from_records(r).value();
+    const std::vector<char> none(2, 0);
+    PcaDesc d;
+    d.previous[0] = {1, 0};
+    const Pca pca = principal_components(m, none, d);
+    CHECK(pca.iterations[0] == 2);
+    CHECK(pca.components[0] == std::vector<double>{1, 0});
+    CHECK(pca.eigenvalues[0] == 4.0);
+}
+
 TEST_CASE("PCA gives the same components whatever the seed") {
     const VoteMatrix m = two_axes();
     const std::vector<char> none(4, 0);

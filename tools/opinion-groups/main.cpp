@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
     }
     if (dir.empty()) return usage();
 
-    auto folder = stadsmijn::tools::load_polis_folder(dir, false);
+    auto folder = stadsmijn::tools::load_polis_folder(dir, true);
     if (!folder) {
         std::fprintf(stderr, "opinion-groups: %s\n", folder.error().c_str());
         return 1;
@@ -95,6 +95,8 @@ int main(int argc, char** argv) {
                      dir.c_str());
     for (const std::string& w : folder.value().table.warnings) std::fprintf(stderr, "opinion-groups: note: %s\n", w.c_str());
 
+    // Pol.is's k-means starts from the first distinct places in its row order: first vote.
+    desc.participant_order = stadsmijn::tools::polis_row_order(folder.value());
     if (!digest) desc.stability_runs = -1;  // the CSV carries no stability column; skip the reruns
     const polls::OpinionGroupsState state =
         carry_state ? stadsmijn::tools::polis_carried_state(folder.value()) : polls::OpinionGroupsState{};

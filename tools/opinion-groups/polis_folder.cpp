@@ -1,10 +1,13 @@
 #include "polis_folder.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+
+#include "core/polls/adjusted_rand_index.h"
 
 namespace stadsmijn::tools {
 
@@ -83,6 +86,23 @@ std::vector<polls::ParticipantId> polis_row_order(const PolisFolder& folder) {
         order = folder.matrix.participants();
     }
     return order;
+}
+
+std::string fixed(double value, int decimals) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+int group_count(std::span<const std::pair<polls::ParticipantId, int>> groups) {
+    std::set<int> ids;
+    for (const auto& g : groups) ids.insert(g.second);
+    return static_cast<int>(ids.size());
+}
+
+double adjusted_rand(std::span<const std::pair<polls::ParticipantId, int>> a,
+                     std::span<const std::pair<polls::ParticipantId, int>> b) {
+    return polls::compare_groupings(a, b).adjusted_rand_index;
 }
 
 }  // namespace stadsmijn::tools

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,5 +36,11 @@ polls::OpinionGroupsState polis_carried_state(const PolisFolder& folder);
 // Participants in the order Pol.is's matrix held them: by first vote when votes.csv has times,
 // else by participant id (Pol.is numbers participants as they join).
 std::vector<polls::ParticipantId> polis_row_order(const PolisFolder& folder);
+
+// Small helpers the report tools share.
+std::string fixed(double value, int decimals = 2);  // "%.*f"
+int group_count(std::span<const std::pair<polls::ParticipantId, int>> groups);
+double adjusted_rand(std::span<const std::pair<polls::ParticipantId, int>> a,
+                     std::span<const std::pair<polls::ParticipantId, int>> b);
 
 }  // namespace stadsmijn::tools

@@ -18,6 +18,9 @@
 namespace polls = stadsmijn::polls;
 namespace fs = std::filesystem;
 using Assignments = std::vector<std::pair<polls::ParticipantId, int>>;
+using stadsmijn::tools::fixed;
+using stadsmijn::tools::group_count;
+constexpr auto ari = stadsmijn::tools::adjusted_rand;
 
 namespace {
 
@@ -51,20 +54,6 @@ int usage() {
         stderr);
     return 2;
 }
-
-std::string fixed(double v, int decimals = 2) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
-    return buffer;
-}
-
-int group_count(const Assignments& groups) {
-    std::set<int> ids;
-    for (const auto& g : groups) ids.insert(g.second);
-    return static_cast<int>(ids.size());
-}
-
-double ari(const Assignments& a, const Assignments& b) { return polls::compare_groupings(a, b).adjusted_rand_index; }
 
 struct Spread {
     double mean = 0, min = 1, max = -1;
@@ -123,6 +112,7 @@ void print_optima(const stadsmijn::tools::PolisFolder& folder, std::uint64_t see
     polls::KMeansDesc base_desc;
     base_desc.k = static_cast<int>(std::min<std::size_t>(100, polls::distinct_point_count(points)));
     base_desc.max_iterations = 100;
+    base_desc.start = polls::ClusterStart::kmeans_plus_plus;
     base_desc.seed = seed;
     const polls::Clustering base = polls::kmeans(points, {}, base_desc);
     const int k = group_count(folder.polis_groups);
@@ -138,6 +128,7 @@ void print_optima(const stadsmijn::tools::PolisFolder& folder, std::uint64_t see
         polls::KMeansDesc d;
         d.k = k;
         d.max_iterations = 20;
+        d.start = polls::ClusterStart::kmeans_plus_plus;
         d.seed = seed * 1000 + static_cast<std::uint64_t>(r);
         const polls::Clustering c = polls::kmeans(base.centers, base.weights, d);
         std::vector<int> key(c.assignment.size());

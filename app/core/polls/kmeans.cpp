@@ -34,6 +34,18 @@ std::vector<Point> first_distinct(std::span<const Point> points, int k) {
     return centers;
 }
 
+// Pol.is's `same-clustering?`: both centre lists sorted (by x, then y), paired in that order (the
+// shorter list decides how many pairs), and every pair closer than the threshold.
+bool same_clustering(const std::vector<Point>& a, const std::vector<Point>& b, double threshold) {
+    auto less = [](Point p, Point q) { return p.x < q.x || (p.x == q.x && p.y < q.y); };
+    std::vector<Point> sa = a, sb = b;
+    std::sort(sa.begin(), sa.end(), less);
+    std::sort(sb.begin(), sb.end(), less);
+    for (std::size_t i = 0; i < std::min(sa.size(), sb.size()); ++i)
+        if (!(std::sqrt(squared_distance(sa[i], sb[i])) < threshold)) return false;
+    return true;
+}
+
 // Greedy k-means++ (Arthur and Vassilvitskii, with the local trials scikit-learn uses), weighted.
 std::vector<Point> plus_plus(std::span<const Point> points, std::span<const double> weights, int k, int trials,
                              SplitMix64& random) {
@@ -92,7 +104,11 @@ std::vector<Point> plus_plus(std::span<const Point> points, std::span<const doub
 Clustering lloyd(std::span<const Point> points, std::span<const double> weights, std::vector<Point> centers,
                  const KMeansDesc& desc) {
     const std::size_t n = points.size();
-    const bool last_wins = desc.start == ClusterStart::first_distinct_points;  // Pol.is's min-key keeps the last
+    // Pol.is's `kmeans` (first_distinct_points): a tie goes to the last centre (`min-key`); it stops
+    // when `same-clustering?` holds between the centres before and after a step, and returns that
+    // step's clusters as they are: members assigned to the old centres, centres their means.
+    const bool polis = desc.start == ClusterStart::first_distinct_points;
+    const bool last_wins = polis;
     std::vector<int> assignment(n, 0);
     std::vector<double> upper(n, 0.0), lower(n, 0.0);
     bool bounds_valid = false;
@@ -129,7 +145,9 @@ Clustering lloyd(std::span<const Point> points, std::span<const double> weights,
                 half_gap[b] = std::min(half_gap[b], d);
             }
         for (std::size_t i = 0; i < n; ++i) {
-            if (bounds_valid && !last_wins) {
+            // A skipped point is strictly closer to its own centre than to any other, so the
+            // bounds never decide a tie and are exact for Pol.is's last-wins rule too.
+            if (bounds_valid) {
                 const auto a = static_cast<std::size_t>(assignment[i]);
                 const double limit = std::max(half_gap[a], lower[i]);
                 if (upper[i] < limit) continue;
@@ -170,6 +188,7 @@ Clustering lloyd(std::span<const Point> points, std::span<const double> weights,
         bool converged = members_everywhere;
         for (double m : moved)
             if (!(m < desc.convergence)) converged = false;
+        if (polis) converged = same_clustering(centers, next, desc.convergence);
         for (std::size_t i = 0; i < n; ++i) assignment[i] = remap[static_cast<std::size_t>(assignment[i])];
 
         if (members_everywhere) {
@@ -200,8 +219,10 @@ Clustering lloyd(std::span<const Point> points, std::span<const double> weights,
 
     Clustering result;
     result.iterations = iterations;
-    // Final assignment against the final centres, so members and centres agree.
-    for (std::size_t i = 0; i < n; ++i) full_scan(i);
+    // Final assignment against the final centres, so members and centres agree (not in Pol.is's
+    // kmeans, which keeps the last step's members).
+    if (!polis)
+        for (std::size_t i = 0; i < n; ++i) full_scan(i);
     result.centers = centers;
     result.weights.assign(centers.size(), 0.0);
     for (std::size_t i = 0; i < n; ++i) {

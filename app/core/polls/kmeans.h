@@ -1,12 +1,17 @@
 // Weighted k-means in the plane, and the silhouette Pol.is uses to choose the number of groups.
 //
 // Two ways to start:
+//   first_distinct_points  Pol.is's `init-clusters`: the first k distinct points in the order given,
+//                          then Pol.is's `kmeans` exactly: a point equally close to two centres
+//                          joins the later one; stop after max_iterations + 1 steps or when
+//                          `same-clustering?` holds (centres sorted by x then y, paired, each pair
+//                          closer than `convergence`, 0.01); the result is that last step's
+//                          clusters: members as assigned to the step's old centres, centres their
+//                          means. Our default, as in Pol.is; depends on the order of the points.
 //   kmeans_plus_plus       seeded greedy k-means++ with restarts: the result does not depend on the
-//                          order of the points, only on the seed. Our default.
-//   first_distinct_points  Pol.is's `init-clusters`: the first k distinct points in the order given.
-//                          Kept to measure how much Pol.is's own groups depend on input order.
-// Lloyd iterations stop when every centre moves less than `convergence` (Pol.is: 0.01) or after
-// max_iterations + 1 steps, as Pol.is counts them. Clusters that lose all points are dropped.
+//                          order of the points, only on the seed. Stops when every centre moves less
+//                          than `convergence`; members are re-assigned to the final centres.
+// Clusters that lose all points are dropped.
 #pragma once
 
 #include <cstdint>
@@ -23,7 +28,7 @@ struct KMeansDesc {
     int k = 2;
     int max_iterations = 20;
     double convergence = 0.01;
-    ClusterStart start = ClusterStart::kmeans_plus_plus;
+    ClusterStart start = ClusterStart::first_distinct_points;
     int restarts = 1;       // kmeans_plus_plus only: best of this many (lowest weighted inertia)
     int local_trials = 0;   // candidates per k-means++ step; 0 means 2 + ln(k)
     std::uint64_t seed = 0;

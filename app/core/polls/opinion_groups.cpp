@@ -16,6 +16,7 @@ struct Settings {
     int min_votes, greedy_fill, base_clusters, max_groups, fixed_groups, k_buffer;
     int pca_iterations, base_iterations, base_restarts, group_iterations, group_restarts;
     ClusterStart start;
+    PcaMethod pca_method;
     bool count_moderated_as_seen;
     int stability_runs;
     double stability_fraction;
@@ -37,6 +38,7 @@ Settings resolve(const OpinionGroupsDesc& desc) {
     s.group_iterations = d.group_iterations;
     s.group_restarts = d.group_restarts;
     s.start = d.start;
+    s.pca_method = d.pca_method;
     s.count_moderated_as_seen = !d.exclude_moderated_from_scaling;
     s.stability_runs = std::max(0, d.stability_runs);
     s.stability_fraction = d.stability_fraction;
@@ -144,12 +146,15 @@ Pass run_pass(const VoteMatrix& votes, const std::vector<char>& moderated, const
     const SplitMix64 root(s.seed);
 
     PcaDesc pca_desc;
+    pca_desc.method = s.pca_method;
     pca_desc.max_iterations = s.pca_iterations;
     pca_desc.seed = root.fork(1).next();
     if (!previous.component_statements.empty()) {
+        // Pol.is pads the previous components with 1 for statements they did not cover.
+        const double fresh = s.pca_method == PcaMethod::polis_power_iteration ? 1.0 : 0.0;
         for (std::size_t c = 0; c < 2; ++c) {
             if (previous.components[c].size() != previous.component_statements.size()) continue;
-            pca_desc.previous[c].assign(votes.statement_count(), 0.0);
+            pca_desc.previous[c].assign(votes.statement_count(), fresh);
             for (std::size_t i = 0; i < previous.component_statements.size(); ++i)
                 if (const auto st = votes.statement_index(previous.component_statements[i]))
                     pca_desc.previous[c][*st] = previous.components[c][i];
@@ -216,7 +221,7 @@ Pass run_pass(const VoteMatrix& votes, const std::vector<char>& moderated, const
         by_k[static_cast<std::size_t>(k)] = kmeans(base.centers, base.weights, group_desc);
         const double sil = silhouette(base.centers, by_k[static_cast<std::size_t>(k)].assignment);
         pass.silhouettes.emplace_back(k, sil);
-        if (sil > best_silhouette) {
+        if (sil >= best_silhouette) {  // Pol.is's max-key: a tie goes to the larger k
             best_silhouette = sil;
             pass.best_k = k;
         }
@@ -348,7 +353,8 @@ OpinionGroupsDesc with_defaults(const OpinionGroupsDesc& desc) {
     d.max_groups = std::max(2, or_default(d.max_groups, 5));
     d.fixed_groups = std::max(0, d.fixed_groups);
     d.k_buffer = std::max(1, or_default(d.k_buffer, 4));
-    d.pca_iterations = std::max(1, or_default(d.pca_iterations, 200));
+    d.pca_iterations =
+        std::max(1, or_default(d.pca_iterations, d.pca_method == PcaMethod::polis_power_iteration ? 100 : 200));
     d.base_iterations = std::max(1, or_default(d.base_iterations, 100));
     d.base_restarts = std::max(1, or_default(d.base_restarts, 1));
     d.group_iterations = std::max(1, or_default(d.group_iterations, 20));

@@ -9,21 +9,28 @@
 //     if (!groups) return error(groups.error());
 //     store(groups.value().state);                                     // feed it to the next run
 //
-// The steps, as in Pol.is (see ../shared/research/poll_anchors.md, section 9):
-//   1. vote matrix, moderated-out statements zeroed for everyone;
+// The steps, as in Pol.is's Clojure (`polismath/math/{conversation,pca,clusters}.clj`, the
+// small-conversation path); notes/opinion-groups.md says where and why we still depart:
+//   1. vote matrix; moderated-out and meta statements zeroed as whole columns (`zero-out-columns`);
 //   2. missing votes imputed with the statement mean, columns centred, two components by power
-//      iteration with deflation (pca.h);
-//   3. every participant projected, scaled by sqrt(statements / statements seen);
+//      iteration with deflation, from a random [0, 1) start (seeded here) or the previous
+//      components, at most 101 products each, stopping early when ||X^T X v|| repeats exactly;
+//   3. every participant projected over the cells they filled, zeroed columns included, scaled by
+//      sqrt(statements / statements seen);
 //   4. in the conversation: at least min(7, statements) votes (passes count), once in always in,
 //      topped up to 15 with the most active voters while fewer qualify;
-//   5. 100 base clusters of the participants in the conversation (k-means);
-//   6. the base-cluster centres, weighted by size, grouped for k = 2..min(5, 2 + bases/12);
-//      the k with the best silhouette wins, smoothed over updates (a new k must win 4 times);
+//   5. base clusters: k-means with k = 100 started from the first 100 distinct places in row order
+//      (`participant_order`, else ascending id), up to 101 steps;
+//   6. the base-cluster centres, in base-cluster order and weighted by size, grouped by k-means
+//      started from the first k distinct centres, for k = 2..min(5, 2 + bases/12), up to 21 steps
+//      (Pol.is passes `:cluster-iters`, which its kmeans ignores, so its default 20 holds); the k
+//      with the best silhouette over base centres wins (a lone base cluster scores 0, a tie goes to
+//      the larger k), smoothed over updates (a new k must win 4 times);
 //   7. representative statements per group, consensus, group-informed consensus (repness.h).
-// Where we differ from Pol.is, on purpose: k-means starts from seeded k-means++ with restarts
-// instead of "the first k distinct points", so reordering the input never changes the groups;
-// PCA starts from a seeded vector; group numbers follow the previous run's groups (or, on a first
-// run, the map from left to right); and we measure stability.
+// Where we differ from Pol.is, on purpose: its random numbers are seeded here; group numbers
+// follow the previous run's groups (or, on a first run, the map from left to right); the map is
+// turned so its largest entry is positive; and we measure stability. Options not on by default:
+// seeded k-means++ with restarts (order-free), subspace-iteration PCA.
 #pragma once
 
 #include <array>
@@ -48,12 +55,13 @@ struct OpinionGroupsDesc {
     int max_groups = 0;       // 0 means 5
     int fixed_groups = 0;     // 0: choose k by silhouette (smoothed); otherwise exactly this k
     int k_buffer = 0;         // updates a new k must win before it is used; 0 means 4
-    int pca_iterations = 0;   // 0 means 200 per component
+    int pca_iterations = 0;   // 0 means 100 (Pol.is's pca-iters; 200 for subspace iteration)
     int base_iterations = 0;  // 0 means 100
     int base_restarts = 0;    // k-means++ restarts for the base clusters; 0 means 1
     int group_iterations = 0; // 0 means 20 (what Pol.is runs, see its quirk Q3)
     int group_restarts = 0;   // k-means++ restarts per k at group level; 0 means 32
-    ClusterStart start = ClusterStart::kmeans_plus_plus;
+    ClusterStart start = ClusterStart::first_distinct_points;
+    PcaMethod pca_method = PcaMethod::polis_power_iteration;
     // Only for ClusterStart::first_distinct_points: the row order Pol.is would see (participants
     // in order of their first vote). Empty means ascending participant id.
     std::vector<ParticipantId> participant_order;

@@ -203,6 +203,9 @@ Json opinion_groups_manifest(const OpinionGroupsDesc& desc) {
             {"group_restarts", d.group_restarts},
             {"cluster_start",
              d.start == ClusterStart::kmeans_plus_plus ? "k-means++ (seeded)" : "first distinct points (Pol.is)"},
+            {"pca_method", d.pca_method == PcaMethod::polis_power_iteration
+                               ? "power iteration with deflation (Pol.is)"
+                               : "subspace iteration"},
             {"moderated_out_count_as_seen", !d.exclude_moderated_from_scaling},
             {"stability_runs", d.stability_runs},
             {"stability_fraction", d.stability_fraction}};

@@ -1,5 +1,6 @@
 #include "core/polls/pca.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 
@@ -112,9 +113,141 @@ void orthonormalise(std::vector<double>& a, std::vector<double>& b) {
         std::fill(b.begin(), b.end(), 0.0);
 }
 
+// X^T X applied to a vector: over the votes, or with X^T X formed once as a dense symmetric
+// matrix when that costs less for this matrix and step count (the choice depends only on the
+// matrix's shape, so every build makes the same one).
+class GramOperator {
+public:
+    GramOperator(const CentredMatrix& m, long long steps) : m_(m) {
+        long long pairs = 0;
+        for (std::size_t p = 0; p < m.rows; ++p) {
+            const auto n = static_cast<long long>(m.row_start[p + 1] - m.row_start[p]);
+            pairs += n * (n + 1) / 2;
+        }
+        const auto cols = static_cast<long long>(m.cols);
+        const auto votes = static_cast<long long>(m.value.size());
+        dense_ = m.cols <= 2000 && pairs + steps * cols * cols < steps * 2 * votes;
+        if (!dense_) return;
+        gram_.assign(m.cols * m.cols, 0.0);
+        for (std::size_t p = 0; p < m.rows; ++p) {
+            const std::size_t end = m.row_start[p + 1];
+            for (std::size_t a = m.row_start[p]; a < end; ++a) {
+                double* row = &gram_[static_cast<std::size_t>(m.col[a]) * m.cols];
+                const double va = m.value[a];
+                for (std::size_t b = a; b < end; ++b) row[m.col[b]] += va * m.value[b];
+            }
+        }
+        // Cells within a row are in ascending statement order, so only the upper triangle was filled.
+        for (std::size_t i = 0; i < m.cols; ++i)
+            for (std::size_t j = 0; j < i; ++j) gram_[i * m.cols + j] = gram_[j * m.cols + i];
+    }
+
+    void apply(const std::vector<double>& v, std::vector<double>& out) const {
+        out.assign(m_.cols, 0.0);
+        if (dense_) {
+            // Four running sums in a fixed order: the compiler may vectorise them without
+            // reordering anything, so every build still adds in the same order.
+            const std::size_t n = m_.cols, blocked = n - n % 4;
+            for (std::size_t i = 0; i < n; ++i) {
+                const double* row = &gram_[i * n];
+                double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+                for (std::size_t j = 0; j < blocked; j += 4) {
+                    s0 += row[j] * v[j];
+                    s1 += row[j + 1] * v[j + 1];
+                    s2 += row[j + 2] * v[j + 2];
+                    s3 += row[j + 3] * v[j + 3];
+                }
+                for (std::size_t j = blocked; j < n; ++j) s0 += row[j] * v[j];
+                out[i] = (s0 + s1) + (s2 + s3);
+            }
+            return;
+        }
+        for (std::size_t p = 0; p < m_.rows; ++p) {
+            double a = 0.0;
+            const std::size_t end = m_.row_start[p + 1];
+            for (std::size_t k = m_.row_start[p]; k < end; ++k) a += m_.value[k] * v[m_.col[k]];
+            for (std::size_t k = m_.row_start[p]; k < end; ++k) out[m_.col[k]] += m_.value[k] * a;
+        }
+    }
+
+private:
+    const CentredMatrix& m_;
+    bool dense_ = false;
+    std::vector<double> gram_;
+};
+
+// v minus its projection on `along` (Pol.is's `factor-matrix`, applied to a vector).
+void factor_out(std::vector<double>& v, const std::vector<double>& along) {
+    const double length2 = dot(along, along);
+    if (along.empty() || length2 == 0.0) return;
+    const double coefficient = dot(along, v) / length2;
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] -= coefficient * along[i];
+}
+
+// Pol.is's `power-iteration`: iterations + 1 products at most, stopping early only when the
+// length of the product equals the previous one exactly. `factored` is the component already
+// found (empty for the first): the data has it factored out, so X'^T X' v = P X^T X P v.
+std::vector<double> power_iteration(const GramOperator& gram, std::vector<double> v, int iterations,
+                                    const std::vector<double>& factored, int& used) {
+    double last = 0.0;
+    std::vector<double> u, w;
+    used = 0;
+    for (int left = iterations;; --left) {
+        u = v;
+        factor_out(u, factored);
+        gram.apply(u, w);
+        factor_out(w, factored);
+        ++used;
+        const double length = norm(w);
+        if (length > 0)
+            for (double& x : w) x /= length;
+        if (left <= 0 || length == last || length == 0.0) return w;
+        v = std::move(w);
+        last = length;
+    }
+}
+
+Pca polis_components(const VoteMatrix& votes, std::span<const char> moderated_out, const PcaDesc& desc) {
+    const int iterations = desc.max_iterations > 0 ? desc.max_iterations : 100;
+    Pca pca;
+    const CentredMatrix m = centre(votes, moderated_out, pca.center);
+    const GramOperator gram(m, 2LL * (iterations + 1));
+    SplitMix64 random(desc.seed ^ 0x5ca1ab1eULL);
+    std::array<std::vector<double>, 2> v;
+    // Pol.is finds min(2, rows, columns) components.
+    const std::size_t wanted = std::min<std::size_t>(2, std::min(m.rows, m.cols));
+    for (std::size_t c = 0; c < 2; ++c) {
+        std::vector<double> start(m.cols);
+        // Pol.is's `rand-starting-vec`: uniform in [0, 1), unless the previous component is there
+        // and not all zero (`wrapped-pca`).
+        for (double& x : start) x = random.uniform();
+        const std::vector<double>& warm = desc.previous[c];
+        if (warm.size() == m.cols && norm(warm) > 0) start = warm;
+        if (c >= wanted) {
+            v[c].assign(m.cols, 0.0);
+            continue;
+        }
+        v[c] = power_iteration(gram, std::move(start), iterations, c == 0 ? std::vector<double>{} : v[0],
+                               pca.iterations[c]);
+    }
+    std::vector<double> w;
+    for (std::size_t c = 0; c < 2; ++c) {
+        gram.apply(v[c], w);
+        pca.eigenvalues[c] = dot(v[c], w);
+        if (!(pca.eigenvalues[c] > 1e-12)) {
+            pca.eigenvalues[c] = 0.0;
+            std::fill(v[c].begin(), v[c].end(), 0.0);
+        }
+        orient(v[c], desc.previous[c]);
+        pca.components[c] = std::move(v[c]);
+    }
+    return pca;
+}
+
 }  // namespace
 
 Pca principal_components(const VoteMatrix& votes, std::span<const char> moderated_out, const PcaDesc& desc) {
+    if (desc.method == PcaMethod::polis_power_iteration) return polis_components(votes, moderated_out, desc);
     const int max_iterations = desc.max_iterations > 0 ? desc.max_iterations : 200;
     const double tolerance = desc.tolerance > 0 ? desc.tolerance : 1e-11;
     Pca pca;

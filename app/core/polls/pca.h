@@ -1,9 +1,11 @@
 // Principal components of a vote matrix, the way Pol.is computes them, on sparse data.
 //
 // Pol.is fills every missing vote with its statement's mean, centres each statement on that mean
-// and finds two components by power iteration with deflation. After imputing and centring, a
-// missing cell is exactly zero, so the centred matrix has as many non-zeros as there are votes
-// and each iteration costs O(votes), not O(participants x statements).
+// and finds two components by power iteration with deflation (`pca.clj`, `powerit-pca`). After
+// imputing and centring, a missing cell is exactly zero, so the centred matrix has as many
+// non-zeros as there are votes. Each step multiplies by X^T X either over the votes (O(votes)) or
+// with X^T X formed once (O(statements^2) a step), whichever costs less for the matrix at hand;
+// both give the same vectors up to rounding.
 //
 // Moderated-out statements are zero for every participant, as Pol.is's `zero-out-columns` makes
 // them: they carry no variance, but they do count as "seen" when a participant is projected.
@@ -20,9 +22,21 @@
 
 namespace stadsmijn::polls {
 
+enum class PcaMethod {
+    // Pol.is's `power-iteration`: each component on its own, the second on the matrix with the
+    // first factored out; start from a random vector in [0, 1) per statement (seeded here) or the
+    // previous component; stop after max_iterations + 1 products or as soon as the length of
+    // X^T X v equals the previous step's exactly. The default.
+    polis_power_iteration,
+    // Both components at once on a 2-D subspace with a Rayleigh-Ritz rotation, stopping when no
+    // entry moves more than `tolerance`: converges much faster when two axes are nearly as strong.
+    subspace_iteration,
+};
+
 struct PcaDesc {
-    int max_iterations = 0;           // per component; 0 means 200
-    double tolerance = 0;             // stop when no entry moves more; 0 means 1e-11
+    PcaMethod method = PcaMethod::polis_power_iteration;
+    int max_iterations = 0;           // per component; 0 means 100 (Pol.is's pca-iters), 200 for subspace
+    double tolerance = 0;             // subspace only: stop when no entry moves more; 0 means 1e-11
     std::uint64_t seed = 0;           // start vector when there is no warm start
     // Components from an earlier run, one value per statement index (may be empty). Used as the
     // start vector and to keep the map's orientation from flipping between updates.

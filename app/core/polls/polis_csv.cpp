@@ -109,6 +109,12 @@ struct Header {
     }
 };
 
+// Pol.is writes booleans as true/false (Clojure export) or t/f (database dumps).
+bool is_true(std::string_view cell) {
+    const std::string_view m = trim(cell);
+    return m == "true" || m == "t" || m == "1" || m == "TRUE" || m == "True";
+}
+
 Header header_of(const Row& row) {
     Header h;
     for (std::size_t i = 0; i < row.fields.size(); ++i) h.index.emplace(std::string(trim(row.fields[i])), i);
@@ -270,6 +276,7 @@ Result<std::vector<PolisComment>> parse_comments_csv(std::string_view text) {
     const auto disagrees_column = header.find("disagrees");
     const auto moderated_column = header.find("moderated");
     const auto meta_column = header.find("is-meta");
+    const auto seed_column = header.find("is-seed");
     const auto body_column = header.find("comment-body");
 
     std::vector<PolisComment> out;
@@ -305,10 +312,8 @@ Result<std::vector<PolisComment>> parse_comments_csv(std::string_view text) {
         if (c.moderated < -1 || c.moderated > 1)
             return fail(at(file, row, "moderated") + ": expected -1 (moderated out), 0 or 1, not " +
                         std::to_string(c.moderated));
-        if (meta_column) {
-            const std::string_view m = trim(row.fields[*meta_column]);
-            c.is_meta = m == "true" || m == "t" || m == "1" || m == "TRUE";
-        }
+        if (meta_column) c.is_meta = is_true(row.fields[*meta_column]);
+        if (seed_column) c.is_seed = is_true(row.fields[*seed_column]);
         if (body_column) c.body = row.fields[*body_column];
         out.push_back(std::move(c));
     }

@@ -55,8 +55,9 @@ struct PolisComment {
     std::int64_t timestamp = 0;  // milliseconds (Pol.is's Clojure export) or as given
     int agrees = 0, disagrees = 0;
     int moderated = 0;           // -1 moderated out, 0 unmoderated, 1 accepted
-    bool is_meta = false;        // only in exports that carry it
+    bool is_meta = false;        // only in exports that carry it; Pol.is zeroes meta columns
     std::string body;
+    bool is_seed = false;        // only in exports that carry it; seeded by the moderator (no effect on groups)
 };
 
 Result<std::vector<PolisComment>> parse_comments_csv(std::string_view text);

@@ -4,6 +4,7 @@
 // Not a test: it prints numbers for notes/opinion-groups.md. See README.md.
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -75,21 +76,35 @@ double median(std::vector<double> v) {
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-template <typename F>
-std::vector<double> time_runs(int runs, F&& f) {
-    std::vector<double> seconds;
-    for (int r = 0; r < runs; ++r) {
-        const auto start = std::chrono::steady_clock::now();
-        f();
-        seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    }
-    return seconds;
+// CPU time of this thread: on a shared machine, waiting for a core does not count.
+double thread_cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
 }
 
-void report(const char* what, const std::vector<double>& seconds) {
-    std::printf("%-44s median %8.1f ms  (min %.1f, max %.1f, %zu runs)\n", what, 1000 * median(seconds),
-                1000 * *std::min_element(seconds.begin(), seconds.end()),
-                1000 * *std::max_element(seconds.begin(), seconds.end()), seconds.size());
+struct Timings {
+    std::vector<double> wall, cpu;
+};
+
+template <typename F>
+Timings time_runs(int runs, F&& f) {
+    Timings t;
+    for (int r = 0; r < runs; ++r) {
+        const auto start = std::chrono::steady_clock::now();
+        const double cpu_start = thread_cpu_seconds();
+        f();
+        t.cpu.push_back(thread_cpu_seconds() - cpu_start);
+        t.wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    return t;
+}
+
+void report(const char* what, const Timings& t) {
+    const auto& seconds = t.wall;
+    std::printf("%-44s median %8.1f ms  (min %.1f, max %.1f, %zu runs; CPU median %.1f ms)\n", what,
+                1000 * median(seconds), 1000 * *std::min_element(seconds.begin(), seconds.end()),
+                1000 * *std::max_element(seconds.begin(), seconds.end()), seconds.size(), 1000 * median(t.cpu));
 }
 
 int usage() {
