@@ -309,7 +309,8 @@ std::vector<PlaceChoice> choose_places(const std::vector<Place>& places,
             if (place.location) {
                 c.km = distance_km(*from, *place.location);
                 c.km_approximate = from_centre;
-            } else if (const Municipality* m = find_municipality(place.municipality); m && m->centre) {
+            } else if (const Municipality* m = find_municipality(place.municipality);
+                       m && m->centre && m != home) {  // in one's own municipality "0 km" says nothing
                 c.km = distance_km(*from, m->centre->point);
                 c.km_approximate = true;
             }
@@ -323,10 +324,11 @@ std::vector<PlaceChoice> choose_places(const std::vector<Place>& places,
         chosen.push_back(c);
     }
     // Own municipality without a distance first (it is near, we cannot say how near), then nearest;
-    // a place known to take the device before one whose source does not say, at about equal distance.
+    // a place known to take the device comes before one whose source does not say unless that one
+    // is more than 10 km nearer.
     auto key = [](const PlaceChoice& c) {
         double km = c.km ? *c.km : (c.in_municipality ? -1.0 : 1e9);
-        if (c.handles == HandlesAnswer::unknown) km += 2.0;
+        if (c.handles == HandlesAnswer::unknown) km += 10.0;
         return km;
     };
     std::stable_sort(chosen.begin(), chosen.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
