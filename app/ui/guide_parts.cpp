@@ -518,9 +518,12 @@ void place_block(UiFrame& f, const PlanPlace& plan_place) {
     if (!place.city.empty()) address += (address.empty() ? "" : ", ") + place.city;
     if (!place.district.empty()) address += " (" + place.district + ")";
     if (!address.empty()) paragraph(f, address);
-    if (plan_place.km) paragraph(f, f.text("guide.place.distance", {{"km", number_text(f, *plan_place.km)}}));
+    if (plan_place.km)
+        paragraph(f, f.text(plan_place.km_approximate ? "guide.place.distance_about" : "guide.place.distance",
+                            {{"km", number_text(f, *plan_place.km)}}));
     if (!place.repairs.empty()) paragraph(f, f.text("guide.place.accepts", {{"what", place.repairs.in(language)}}));
     if (!place.refuses.empty()) paragraph(f, f.text("guide.place.refuses", {{"what", place.refuses.in(language)}}));
+    if (plan_place.handles == HandlesAnswer::unknown) muted(f, f.text("guide.place.handles_unknown"));
     if (plan_place.next) {
         const Opening& next = *plan_place.next;
         TextArgs args{{"day", f.text("guide.weekday." + std::to_string(weekday_of(next.date)))},
@@ -531,14 +534,19 @@ void place_block(UiFrame& f, const PlanPlace& plan_place) {
     } else if (place.schedule && !place.schedule->rules.empty() && !f.state.now) {
         muted(f, f.text("guide.place.no_clock"));
     }
-    if (place.schedule)
+    if (place.schedule) {
         muted(f, f.text("guide.place.schedule", {{"text", place.schedule->text.in(language)}}));
+        if (!place.schedule->closed_text.empty())
+            muted(f, f.text("guide.place.closed", {{"text", place.schedule->closed_text.in(language)}}));
+    }
     else
         muted(f, f.text("guide.place.hours_unknown"));
     if (!place.note.empty()) muted(f, place.note.in(language));
     if (!place.website.empty()) web_link(f, "##website", f.text("guide.place.website"), place.website);
     source_links(f, "##sources", place.sources);
-    muted(f, f.text("guide.place.checked", {{"date", date_text(f, place.checked)}}));
+    muted(f, f.text(place.checked_how == CheckedHow::research_note ? "guide.place.checked_research_note"
+                                                                   : "guide.place.checked",
+                    {{"date", date_text(f, place.checked)}}));
     gap(0.3f);
     ImGui::PopID();
 }

@@ -82,7 +82,10 @@ TEST_CASE("the smartphone's cobalt keeps every disagreeing source rather than an
     for (const auto& figure : cobalt->figures)
         for (const auto& source : figure.grams.sources) sources.insert(source);
     CHECK(sources.count("oeko-2012"));
-    CHECK(sources.count("plymouth-2019"));
+    // The Plymouth assay (0.07 g) was of a phone without its battery: it is not a whole-phone figure,
+    // so it stays out of the range and the note says why.
+    CHECK_FALSE(sources.count("plymouth-2019"));
+    CHECK(cobalt->note.nl.find("accu eerst was gehaald") != std::string::npos);
 }
 
 TEST_CASE("every municipality of Noord-Holland (44) and Flevoland (6) has an entry, as of 2026") {
@@ -148,5 +151,6 @@ TEST_CASE("every kind of data a device holds has wiping steps, and the bundled c
     for (const auto& file : embedded_files())
         if (std::string_view(file.path).starts_with("content/")) bytes += file.size;
     INFO("all content/**/*.json together: " << bytes << " bytes; it ships to every phone");
-    CHECK(bytes < 300 * 1024);
+    // 300 KB until the places of all 50 municipalities came in (issue 12); see content/README.md.
+    CHECK(bytes < 350 * 1024);
 }

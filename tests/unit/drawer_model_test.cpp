@@ -44,11 +44,11 @@ TEST_CASE("the drawer's totals add the composition ranges per material and count
     CHECK(totals.devices == 3);
     CHECK(totals.devices_without_data == 0);
 
-    // Cobalt: the phone sources disagree (0.07 to 8 g each); the laptop has one figure (49.7 g).
+    // Cobalt: the phone's battery estimates disagree (3.8 to 8 g each); the laptop has one figure (49.7 g).
     const MaterialTotal* cobalt = total_of(totals, "cobalt");
     REQUIRE(cobalt);
     REQUIRE(cobalt->grams.known());
-    CHECK(cobalt->grams.low() == doctest::Approx(2 * 0.07 + 49.7));
+    CHECK(cobalt->grams.low() == doctest::Approx(2 * 3.8 + 49.7));
     CHECK(cobalt->grams.high() == doctest::Approx(2 * 8 + 49.7));
     CHECK(cobalt->devices_with_figures == 3);
     CHECK(cobalt->devices_unknown == 0);

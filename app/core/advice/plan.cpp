@@ -172,25 +172,25 @@ public:
     }
 
     void places() {
+        const Municipality* home = s_.municipality.empty() ? nullptr : content_.find_municipality(s_.municipality);
         for (auto& o : plan_.options) {
             if (o.place_kinds.empty() || s_.places_per_option == 0) continue;
-            if (s_.location) {
-                std::vector<NearPlace> near;
-                for (PlaceKind kind : o.place_kinds) {
-                    auto found = nearest_places(content_.places, *s_.location, s_.places_per_option, kind);
-                    near.insert(near.end(), found.begin(), found.end());
-                }
-                std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.km < b.km; });
-                for (const auto& n : near) {
-                    if (o.places.size() == s_.places_per_option) break;
-                    o.places.push_back({n.place, n.km, opening(*n.place)});
-                }
-            } else if (!s_.municipality.empty()) {
-                for (PlaceKind kind : o.place_kinds)
-                    for (const Place* place : places_in(content_.places, s_.municipality, kind))
-                        if (o.places.size() < s_.places_per_option)
-                            o.places.push_back({place, std::nullopt, opening(*place)});
+            PlaceQuery q;
+            q.kinds = o.place_kinds;
+            q.device = &device_;
+            q.municipality = s_.municipality;
+            q.from = s_.location;
+            q.limit = s_.places_per_option * 3;  // room for places dropped below
+            if (!q.from && !home) continue;
+            for (const PlaceChoice& c : choose_places(content_.places, content_.municipalities, q)) {
+                if (o.places.size() == s_.places_per_option) break;
+                auto next = opening(*c.place);
+                // Rules but no opening in the year ahead: the source says it has stopped.
+                if (s_.now && c.place->schedule && !c.place->schedule->rules.empty() && !next) continue;
+                o.places.push_back({c.place, c.km, c.km_approximate, c.in_municipality, c.handles, next});
             }
+            if (o.kind == OptionKind::hand_in_drop_off && home && !home->drop_off.empty())
+                o.drop_off_info = &home->drop_off;
         }
     }
 

@@ -98,7 +98,10 @@ struct OptionReasonItem {
 
 struct PlanPlace {
     const Place* place = nullptr;
-    std::optional<double> km;     // when searched from a location
+    std::optional<double> km;     // from the location, or from the municipality's centre
+    bool km_approximate = false;  // measured to or from a municipality centre: say "about"
+    bool in_municipality = false; // in the citizen's municipality or a neighbour point it uses
+    HandlesAnswer handles = HandlesAnswer::unknown;  // unknown: ask the place first
     std::optional<Opening> next;  // when `now` was given and the place has rules
 };
 
@@ -107,7 +110,10 @@ struct PlanOption {
     OptionGroup group = OptionGroup::return_it;
     std::vector<OptionReasonItem> reasons;
     std::vector<PlaceKind> place_kinds;  // where to look for it
-    std::vector<PlanPlace> places;       // found in the municipality or near the location
+    std::vector<PlanPlace> places;       // nearest that take this device, across municipal borders
+    // For a drop-off option without places: what we know of the municipality's arrangement (a
+    // neighbour's point, or a deep link and why we know no more). Null when none.
+    const DropOffArrangement* drop_off_info = nullptr;
 
     bool has(OptionReason code) const;
 };

@@ -1,5 +1,6 @@
 #include "core/content/content.h"
 
+#include <algorithm>
 #include <set>
 
 namespace stadsmijn {
@@ -80,6 +81,8 @@ void collect_citations(const Content& c, std::vector<Citation>& out) {
         std::string at = "municipalities[" + std::to_string(i) + "]";
         cite(out, kMunicipalities, at + ".sources", c.municipalities[i].sources);
         cite(out, kMunicipalities, at + ".waste_company.sources", c.municipalities[i].waste_company.sources);
+        cite(out, kMunicipalities, at + ".drop_off.sources", c.municipalities[i].drop_off.sources);
+        if (c.municipalities[i].centre) cite(out, kMunicipalities, at + ".centre.sources", c.municipalities[i].centre->sources);
     }
     for (std::size_t i = 0; i < c.places.size(); ++i)
         cite(out, kPlaces, "places[" + std::to_string(i) + "].sources", c.places[i].sources);
@@ -136,6 +139,26 @@ void cross_check(const Content& c, Problems& problems, const std::set<std::strin
         if (!m.province.empty() && !c.find_province(m.province))
             problems.push_back({kMunicipalities, "municipalities[" + std::to_string(i) + "].province",
                                 "'" + m.province + "' is not a province in this file"});
+    }
+    if (loaded.count(kMunicipalities) && loaded.count(kPlaces)) {
+        // Coverage: every resident can be told where e-waste goes, or why we cannot say.
+        for (std::size_t i = 0; i < c.municipalities.size(); ++i) {
+            const Municipality& m = c.municipalities[i];
+            std::string at = "municipalities[" + std::to_string(i) + "]";
+            bool own = std::any_of(c.places.begin(), c.places.end(), [&](const Place& p) {
+                return p.kind == PlaceKind::drop_off && p.municipality == m.id;
+            });
+            for (std::size_t u = 0; u < m.drop_off.uses.size(); ++u) {
+                const Place* used = c.find_place(m.drop_off.uses[u]);
+                if (!used || used->kind != PlaceKind::drop_off)
+                    problems.push_back({kMunicipalities, at + ".drop_off.uses[" + std::to_string(u) + "]",
+                                        "'" + m.drop_off.uses[u] + "' is not a drop-off place in content/places.json"});
+            }
+            if (!own && m.drop_off.empty())
+                problems.push_back({kMunicipalities, at,
+                                    m.id + " has no drop-off point in content/places.json and no \"drop_off\" saying "
+                                           "which neighbour's point its residents use or where to look (a deep link)"});
+        }
     }
     if (loaded.count(kMunicipalities)) {
         for (std::size_t i = 0; i < c.places.size(); ++i) {

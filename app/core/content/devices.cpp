@@ -123,9 +123,12 @@ std::vector<Device> read_devices(const JsonReader& root) {
             item.problem_at("ords_category", "'" + device.ords_category +
                                                  "' is not one of the 40 ORDS v0.3 product categories (see content/README.md)");
         if (auto words = item.child("search_words")) {
-            words->reject_unknown_keys({"nl", "en"});
+            words->reject_unknown_keys({"nl", "en", "tr", "pl"});
             device.words_nl = words->strings("nl");
             device.words_en = words->has("en") ? words->strings("en") : std::vector<std::string>{};
+            for (const char* language : {"tr", "pl"})
+                if (words->has(language))
+                    for (auto& word : words->strings(language)) device.words_other.push_back(std::move(word));
             if (device.words_nl.empty() && words->has("nl") && words->node()["nl"].is_array())
                 words->problem_at("nl", "needs at least one Dutch search word");
         }

@@ -29,6 +29,7 @@ struct Device {
     std::string ords_category;      // one of the 40 ORDS v0.3 product categories, e.g. "Mobile"
     std::vector<std::string> words_nl;  // Dutch search words (ORDS item types + common words)
     std::vector<std::string> words_en;
+    std::vector<std::string> words_other;  // Turkish and Polish search words, for search only
     std::vector<DataKind> data;     // what wiping guidance applies (a smartphone: android and ios)
     BatteryKind battery = BatteryKind::none;
     std::optional<CitedRange> lifetime_years;          // absent: unknown

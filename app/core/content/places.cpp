@@ -17,6 +17,69 @@ double distance_km(const GeoPoint& a, const GeoPoint& b) {
     return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+const std::vector<std::string>& handles_vocabulary() {
+    static const std::vector<std::string> words = {
+        "electronics", "phones",    "tablets",    "computers", "screens",         "printers",         "cameras",
+        "audio",       "small-appliances", "coffee-machines", "microwaves", "large-appliances", "lamps",
+        "batteries",   "e-bike-batteries", "cables",   "bicycles",  "e-bikes",         "clothing",         "furniture",
+        "toys"};
+    return words;
+}
+
+const char* handles_answer_name(HandlesAnswer answer) {
+    switch (answer) {
+        case HandlesAnswer::yes: return "yes";
+        case HandlesAnswer::no: return "no";
+        case HandlesAnswer::unknown: return "unknown";
+    }
+    return "unknown";
+}
+
+std::vector<std::string> device_terms(const Device& device) {
+    const std::string& id = device.id;
+    std::vector<std::string> terms;
+    auto add = [&](std::initializer_list<const char*> words) {
+        for (const char* w : words) terms.emplace_back(w);
+    };
+    if (id == "smartphone" || id == "feature-phone") add({"phones"});
+    else if (id == "tablet") add({"tablets"});
+    else if (id == "laptop" || id == "desktop-computer") add({"computers"});
+    else if (id == "printer") add({"printers"});
+    else if (id == "digital-camera") add({"cameras"});
+    else if (id == "coffee-maker") add({"coffee-machines", "small-appliances"});
+    else if (id == "microwave") add({"microwaves"});
+    else if (id == "e-bike-battery" || id == "power-tool-battery") add({"e-bike-batteries", "batteries"});
+    else if (id == "power-bank") add({"batteries"});
+    else if (id == "e-bike") add({"e-bikes", "bicycles"});
+    else if (id == "charger" || id == "cables") add({"cables"});
+    switch (device.group) {
+        case DeviceGroup::screens: add({"screens"}); break;
+        case DeviceGroup::audio_video: add({"audio"}); break;
+        case DeviceGroup::small_appliances: add({"small-appliances"}); break;
+        case DeviceGroup::large_appliances: add({"large-appliances"}); break;
+        case DeviceGroup::lighting: add({"lamps"}); break;
+        default: break;
+    }
+    // Every device here is electrical; "electronics" stands for the small ones.
+    if (device.group != DeviceGroup::large_appliances && id != "e-bike" && id != "e-bike-battery" &&
+        id != "power-tool-battery")
+        add({"electronics"});
+    return terms;
+}
+
+HandlesAnswer place_handles(const Place& place, const Device& device) {
+    if (!place.handles.known) return HandlesAnswer::unknown;
+    auto terms = device_terms(device);
+    auto in = [](const std::vector<std::string>& list, const std::string& word) {
+        return std::find(list.begin(), list.end(), word) != list.end();
+    };
+    for (const auto& t : terms)
+        if (in(place.handles.refuses, t)) return HandlesAnswer::no;
+    for (const auto& t : terms)
+        if (in(place.handles.accepts, t)) return HandlesAnswer::yes;
+    return HandlesAnswer::no;
+}
+
 const char* place_kind_name(PlaceKind kind) {
     switch (kind) {
         case PlaceKind::repair_cafe: return "repair-cafe";
@@ -61,7 +124,8 @@ std::vector<Place> read_places(const JsonReader& root) {
     root.each("places", [&](JsonReader item) {
         if (!item.expect_object()) return;
         item.reject_unknown_keys({"id", "kind", "name", "municipality", "district", "address", "city", "location",
-                                  "schedule", "repairs", "refuses", "website", "sources", "checked", "note"});
+                                  "schedule", "repairs", "refuses", "handles", "website", "sources", "checked",
+                                  "checked_how", "note"});
         Place place;
         place.id = item.string("id");
         check_id(item, place.id, seen, "place");
@@ -74,7 +138,7 @@ std::vector<Place> read_places(const JsonReader& root) {
         place.name = item.string("name");
         place.municipality = item.string("municipality");
         place.district = item.optional_string("district").value_or("");
-        place.address = item.string("address");
+        place.address = item.optional_string("address").value_or("");  // some sources name only the town
         place.city = item.string("city");
         if (item.has("location")) {
             if (auto location = item.child("location")) {
@@ -89,11 +153,46 @@ std::vector<Place> read_places(const JsonReader& root) {
         place.schedule = read_schedule(item);
         place.repairs = read_local_text(item, "repairs", false);
         place.refuses = read_local_text(item, "refuses", false);
+        if (item.has("handles")) {
+            if (auto handles = item.child("handles")) {
+                handles->reject_unknown_keys({"unknown", "accepts", "refuses"});
+                bool unknown = handles->has("unknown") && handles->boolean("unknown");
+                auto words = [&](const char* key) {
+                    std::vector<std::string> list;
+                    if (!handles->has(key)) return list;
+                    for (auto& word : handles->strings(key)) {
+                        const auto& vocabulary = handles_vocabulary();
+                        if (std::find(vocabulary.begin(), vocabulary.end(), word) == vocabulary.end())
+                            handles->problem_at(key, "'" + word + "' is not a known word (see handles_vocabulary() in "
+                                                                  "app/core/content/places.cpp)");
+                        else
+                            list.push_back(word);
+                    }
+                    return list;
+                };
+                place.handles.accepts = words("accepts");
+                place.handles.refuses = words("refuses");
+                place.handles.known = !unknown;
+                if (unknown && (!place.handles.accepts.empty() || !place.handles.refuses.empty()))
+                    handles->problem_at("unknown", "an unknown \"handles\" has no accepts or refuses");
+                if (!unknown && place.handles.accepts.empty())
+                    handles->problem_at("accepts", "missing; say what the place takes, or {\"unknown\": true}");
+            }
+        } else if (place.kind == PlaceKind::repair_cafe) {
+            item.problem_at("handles", "missing; a repair café says what it repairs ({\"accepts\": [...]}) or "
+                                       "{\"unknown\": true}");
+        }
         place.website = item.optional_string("website").value_or("");
         if (!place.website.empty() && !place.website.starts_with("https://") && !place.website.starts_with("http://"))
             item.problem_at("website", "must start with https:// or http://");
         place.sources = read_source_ids(item);
         place.checked = read_checked(item);
+        if (auto how = item.optional_string("checked_how")) {
+            if (*how == "research-note")
+                place.checked_how = CheckedHow::research_note;
+            else if (*how != "compared")
+                item.problem_at("checked_how", "must be \"compared\" or \"research-note\", found '" + *how + "'");
+        }
         place.note = read_local_text(item, "note", false);
         places.push_back(std::move(place));
     });
@@ -126,7 +225,7 @@ void read_municipalities(const JsonReader& root, std::vector<Province>& province
     });
     root.each("municipalities", [&](JsonReader item) {
         if (!item.expect_object()) return;
-        item.reject_unknown_keys({"id", "name", "province", "sources", "waste_company", "note"});
+        item.reject_unknown_keys({"id", "name", "province", "sources", "waste_company", "centre", "drop_off", "note"});
         Municipality municipality;
         municipality.id = item.string("id");
         check_id(item, municipality.id, seen, "municipality");
@@ -152,9 +251,89 @@ void read_municipalities(const JsonReader& root, std::vector<Province>& province
                 waste.checked = read_checked(*company);
             }
         }
+        if (item.has("centre")) {
+            if (auto centre = item.child("centre")) {
+                centre->reject_unknown_keys({"lat", "lon", "sources"});
+                CitedPoint point;
+                point.point.lat = centre->number("lat", {.min = -90, .max = 90});
+                point.point.lon = centre->number("lon", {.min = -180, .max = 180});
+                point.sources = read_source_ids(*centre);
+                municipality.centre = point;
+            }
+        }
+        if (item.has("drop_off")) {
+            if (auto drop = item.child("drop_off")) {
+                drop->reject_unknown_keys({"unknown", "uses", "link", "note", "sources", "checked"});
+                DropOffArrangement& d = municipality.drop_off;
+                d.unknown = drop->has("unknown") && drop->boolean("unknown");
+                if (drop->has("uses")) d.uses = drop->strings("uses");
+                d.link = drop->optional_string("link").value_or("");
+                if (!d.link.empty() && !d.link.starts_with("https://") && !d.link.starts_with("http://"))
+                    drop->problem_at("link", "must start with https:// or http://");
+                d.note = read_local_text(*drop, "note");
+                d.sources = read_source_ids(*drop, "sources", !d.unknown);
+                d.checked = read_checked(*drop);
+                if (d.empty()) drop->problem_at("uses", "missing; name the places residents use, or give a \"link\"");
+            }
+        }
         municipality.note = read_local_text(item, "note", false);
         municipalities.push_back(std::move(municipality));
     });
+}
+
+std::vector<PlaceChoice> choose_places(const std::vector<Place>& places,
+                                       const std::vector<Municipality>& municipalities, const PlaceQuery& q) {
+    auto find_municipality = [&](std::string_view id) -> const Municipality* {
+        for (const auto& m : municipalities)
+            if (m.id == id) return &m;
+        return nullptr;
+    };
+    const Municipality* home = q.municipality.empty() ? nullptr : find_municipality(q.municipality);
+    std::optional<GeoPoint> from = q.from;
+    bool from_centre = false;
+    if (!from && home && home->centre) {
+        from = home->centre->point;
+        from_centre = true;
+    }
+    std::vector<PlaceChoice> chosen;
+    for (const auto& place : places) {
+        if (std::find(q.kinds.begin(), q.kinds.end(), place.kind) == q.kinds.end()) continue;
+        PlaceChoice c;
+        c.place = &place;
+        c.handles = q.device ? place_handles(place, *q.device) : HandlesAnswer::yes;
+        if (c.handles == HandlesAnswer::no) continue;
+        c.in_municipality = home && (place.municipality == home->id ||
+                                     std::find(home->drop_off.uses.begin(), home->drop_off.uses.end(), place.id) !=
+                                         home->drop_off.uses.end());
+        if (from) {
+            if (place.location) {
+                c.km = distance_km(*from, *place.location);
+                c.km_approximate = from_centre;
+            } else if (const Municipality* m = find_municipality(place.municipality);
+                       m && m->centre && m != home) {  // in one's own municipality "0 km" says nothing
+                c.km = distance_km(*from, m->centre->point);
+                c.km_approximate = true;
+            }
+        }
+        if (!c.in_municipality && (!c.km || *c.km > q.max_km)) continue;  // not near by measure or municipality
+        // A municipal drop-off point is for its own residents (and those of municipalities a source
+        // says use it): across a border only when we do not know the citizen's municipality and the
+        // point's own coordinates put it near.
+        if (place.kind == PlaceKind::drop_off && !c.in_municipality && (home || !place.location || c.km_approximate))
+            continue;
+        chosen.push_back(c);
+    }
+    // Own municipality without a distance first (it is near, we cannot say how near), then nearest;
+    // a place known to take the device comes before one whose source does not say unless that one
+    // is more than 10 km nearer.
+    auto key = [](const PlaceChoice& c) {
+        double km = c.km ? *c.km : (c.in_municipality ? -1.0 : 1e9);
+        if (c.handles == HandlesAnswer::unknown) km += 10.0;
+        return km;
+    };
+    std::stable_sort(chosen.begin(), chosen.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    if (chosen.size() > q.limit) chosen.resize(q.limit);
+    return chosen;
 }
 
 std::vector<NearPlace> nearest_places(const std::vector<Place>& places, const GeoPoint& from, std::size_t limit,

@@ -43,7 +43,95 @@ bool rule_matches(const RecurrenceRule& rule, const LocalDate& date) {
     return false;
 }
 
+// One end of a closed range: absolute (year known) or yearly, widened to its first or last day.
+struct ClosedPoint {
+    bool yearly = false;
+    int year = 0, month = 0, day = 0;  // month/day 0: the whole year/month
+};
+
+std::optional<ClosedPoint> parse_closed_point(std::string_view text) {
+    auto number = [&](std::size_t from, std::size_t count) -> std::optional<int> {
+        if (from + count > text.size()) return std::nullopt;
+        int value = 0;
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (text[i] < '0' || text[i] > '9') return std::nullopt;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    ClosedPoint p;
+    std::optional<int> a, b, c;
+    switch (text.size()) {
+        case 2:  // "07"
+            a = number(0, 2);
+            if (!a) return std::nullopt;
+            p = {true, 0, *a, 0};
+            break;
+        case 4:  // "2026"
+            a = number(0, 4);
+            if (!a) return std::nullopt;
+            p = {false, *a, 0, 0};
+            break;
+        case 5:  // "12-24"
+            a = number(0, 2), b = number(3, 2);
+            if (!a || !b || text[2] != '-') return std::nullopt;
+            p = {true, 0, *a, *b};
+            break;
+        case 7:  // "2026-07"
+            a = number(0, 4), b = number(5, 2);
+            if (!a || !b || text[4] != '-') return std::nullopt;
+            p = {false, *a, *b, 0};
+            break;
+        case 10:  // "2026-12-24"
+            a = number(0, 4), b = number(5, 2), c = number(8, 2);
+            if (!a || !b || !c || text[4] != '-' || text[7] != '-') return std::nullopt;
+            p = {false, *a, *b, *c};
+            break;
+        default:
+            return std::nullopt;
+    }
+    if (p.month < 0 || p.month > 12 || (p.month == 0 && p.day != 0)) return std::nullopt;
+    if (!p.yearly && (p.year < 1900 || p.year > 2200)) return std::nullopt;
+    if (p.yearly && p.month == 0) return std::nullopt;
+    if (p.day != 0 && p.day > days_in_month(p.yearly ? 2000 : p.year, p.month)) return std::nullopt;
+    return p;
+}
+
 }  // namespace
+
+std::optional<ClosedRange> parse_closed_range(std::string_view text) {
+    std::size_t colon = text.find(':');
+    std::string_view first = text.substr(0, colon), last = colon == std::string_view::npos ? text : text.substr(colon + 1);
+    if (last.find(':') != std::string_view::npos) return std::nullopt;
+    auto a = parse_closed_point(first), b = parse_closed_point(last);
+    if (!a || !b || a->yearly != b->yearly) return std::nullopt;
+    ClosedRange range;
+    range.yearly = a->yearly;
+    if (range.yearly) {
+        range.from = a->month * 100 + (a->day ? a->day : 1);
+        range.to = b->month * 100 + (b->day ? b->day : 31);
+    } else {
+        range.from = days_from_civil(a->year, a->month ? a->month : 1, a->day ? a->day : 1);
+        int end_month = b->month ? b->month : 12;
+        range.to = days_from_civil(b->year, end_month, b->day ? b->day : days_in_month(b->year, end_month));
+        if (range.to < range.from) return std::nullopt;
+    }
+    return range;
+}
+
+bool ClosedRange::contains(const LocalDate& date) const {
+    if (yearly) {
+        long long key = date.month * 100 + date.day;
+        return from <= to ? key >= from && key <= to : key >= from || key <= to;  // wraps the new year
+    }
+    long long days = days_from_civil(date.year, date.month, date.day);
+    return days >= from && days <= to;
+}
+
+bool Schedule::closed_on(const LocalDate& date) const {
+    if (std::find(closed_months.begin(), closed_months.end(), date.month) != closed_months.end()) return true;
+    return std::any_of(closed.begin(), closed.end(), [&](const ClosedRange& r) { return r.contains(date); });
+}
 
 int days_in_month(int year, int month) {
     static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -104,7 +192,7 @@ std::optional<Schedule> read_schedule(const JsonReader& parent, const char* key)
     if (!parent.has(key)) return std::nullopt;
     auto node = parent.child(key);
     if (!node) return std::nullopt;
-    node->reject_unknown_keys({"text", "rules", "closed_months"});
+    node->reject_unknown_keys({"text", "rules", "closed_months", "closed", "closed_text"});
     Schedule schedule;
     schedule.text = read_local_text(*node, "text");
     if (node->has("rules")) {
@@ -174,6 +262,15 @@ std::optional<Schedule> read_schedule(const JsonReader& parent, const char* key)
             }
         }
     }
+    for (const auto& text : node->has("closed") ? node->strings("closed") : std::vector<std::string>{}) {
+        if (auto range = parse_closed_range(text))
+            schedule.closed.push_back(*range);
+        else
+            node->problem_at("closed", "'" + text +
+                                           "' is not a closed period; use 07, 07:08, 12-24:12-31, 2026-05-05 or "
+                                           "2026-07-01:2026-08-15");
+    }
+    schedule.closed_text = read_local_text(*node, "closed_text", false);
     return schedule;
 }
 
@@ -182,9 +279,7 @@ std::optional<Opening> next_opening(const Schedule& schedule, const LocalDateTim
     if (schedule.rules.empty() || !is_valid_date(date)) return std::nullopt;
     int now_minute = now.hour * 60 + now.minute;
     for (int step = 0; step <= 400; ++step, date = next_day(date)) {
-        if (std::find(schedule.closed_months.begin(), schedule.closed_months.end(), date.month) !=
-            schedule.closed_months.end())
-            continue;
+        if (schedule.closed_on(date)) continue;
         std::optional<Opening> best;
         for (const auto& rule : schedule.rules) {
             if (!rule_matches(rule, date)) continue;

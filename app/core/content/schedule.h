@@ -2,7 +2,8 @@
 //
 //   "schedule": {"text": {"nl": "Elke 1e en 3e dinsdag 13:00 - 17:00"},
 //                "rules": [{"every": "month", "days": ["tu"], "nth": [1, 3], "start": "13:00", "end": "17:00"}],
-//                "closed_months": [7, 8]}
+//                "closed_months": [7, 8],
+//                "closed": ["07:08", "12-24:12-31", "2026-05-05"], "closed_text": {"nl": "Zomer en kerst"}}
 //
 //   auto next = next_opening(place.schedule, {2026, 3, 10, 9, 30});   // local time, Europe/Amsterdam
 //   if (next) show(next->date, next->start, next->open_now);
@@ -54,10 +55,26 @@ struct RecurrenceRule {
     int end_minute = 0;
 };
 
+// A closed period as the Amsterdam café agenda writes it (its "closedRanges"): one point or
+// "from:to" of points, each a year ("2026"), a month ("2026-07"), a day ("2026-12-24"), or, every
+// year, a month ("07") or a day ("12-24"). Yearly ranges may wrap the new year ("12-24:01-06").
+struct ClosedRange {
+    bool yearly = false;
+    // Absolute: days since 1970 of the first and last closed day. Yearly: month*100+day.
+    long long from = 0, to = 0;
+    bool contains(const LocalDate& date) const;
+};
+
+// "07:08" -> a range; nothing when the text is not one of the forms above.
+std::optional<ClosedRange> parse_closed_range(std::string_view text);
+
 struct Schedule {
     LocalText text;                    // as the source wrote it; always shown beside computed dates
     std::vector<RecurrenceRule> rules; // empty: only the text is known
     std::vector<int> closed_months;    // 1..12
+    std::vector<ClosedRange> closed;   // closed periods the source gives
+    LocalText closed_text;             // closures as the source words them ("Zomervakantie")
+    bool closed_on(const LocalDate& date) const;
 };
 
 struct Opening {
@@ -69,7 +86,7 @@ struct Opening {
 
 std::optional<Schedule> read_schedule(const JsonReader& parent, const char* key = "schedule");
 
-// The first opening that has not ended at `now` (an opening under way counts, with open_now),
+// The first opening that has not ended at `now` (closures skipped) (an opening under way counts, with open_now),
 // looking up to 400 days ahead. Nothing when the schedule has no rules or nothing matches.
 std::optional<Opening> next_opening(const Schedule& schedule, const LocalDateTime& now);
 

@@ -79,39 +79,102 @@ std::string normalise_search_text(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// Words that say what is wrong or glue a sentence together, not which device: "scherm kapot",
+// "mijn telefoon is stuk", "broken phone", "telefon bozuk", "zepsuty telefon".
+bool is_filler(const std::string& word) {
+    static const std::vector<std::string> words = {
+        "kapot", "stuk", "defect", "werkt", "niet", "meer", "mijn", "de", "het", "een", "van", "is", "doet",
+        "oud", "oude", "gaat", "broken", "my", "the", "a", "an", "is", "not", "working", "old", "dead",
+        "bozuk", "calismiyor", "eski", "benim", "zepsuty", "zepsuta", "nie", "dziala", "moj", "stary"};
+    return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Optimal string alignment distance, capped: enough to forgive one typo ("telfoon").
+int edit_distance(const std::string& a, const std::string& b, int cap) {
+    if (static_cast<int>(a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > cap) return cap + 1;
+    std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+// A typo'd query word against a phrase: one edit for words of 4 letters or more, two from 8.
+bool near_miss(const std::string& word, const std::string& phrase) {
+    if (word.size() < 4) return false;
+    int cap = word.size() >= 8 ? 2 : 1;
+    for (const auto& candidate : split_words(phrase))
+        if (candidate.size() >= 4 && edit_distance(word, candidate, cap) <= cap) return true;
+    return false;
+}
+
+}  // namespace
+
 std::vector<DeviceMatch> search_devices(const std::vector<Device>& devices, std::string_view query) {
     std::vector<DeviceMatch> matches;
-    std::vector<std::string> words = split_words(normalise_search_text(query));
+    std::string whole = normalise_search_text(query);
+    std::vector<std::string> words;
+    for (auto& word : split_words(whole))
+        if (!is_filler(word)) words.push_back(std::move(word));
     if (words.empty()) return matches;
+    std::string meaningful;
+    for (const auto& word : words) meaningful += (meaningful.empty() ? "" : " ") + word;
+
+    struct Scored {
+        const Device* device;
+        int matched = 0;  // query words this device answers to (all of them, to be listed)
+        int score = 0;
+    };
+    std::vector<Scored> scored;
+    std::vector<std::vector<std::string>> all_phrases;
     for (const auto& device : devices) {
         std::vector<std::string> phrases = {normalise_search_text(device.id), normalise_search_text(device.name.nl),
                                             normalise_search_text(device.name.en)};
-        for (const auto& w : device.words_nl) phrases.push_back(normalise_search_text(w));
-        for (const auto& w : device.words_en) phrases.push_back(normalise_search_text(w));
-        int total = 0;
-        bool all = true;
-        for (const auto& word : words) {
+        for (const auto* list : {&device.words_nl, &device.words_en, &device.words_other})
+            for (const auto& w : *list) phrases.push_back(normalise_search_text(w));
+        all_phrases.push_back(std::move(phrases));
+    }
+    // A word no device knows may be a typo: only then is a near miss allowed to count.
+    std::vector<bool> known(words.size(), false);
+    for (std::size_t w = 0; w < words.size(); ++w)
+        for (const auto& phrases : all_phrases)
+            for (const auto& phrase : phrases)
+                if (!known[w] && word_score(words[w], phrase) > 0) known[w] = true;
+
+    for (std::size_t d = 0; d < devices.size(); ++d) {
+        const auto& phrases = all_phrases[d];
+        Scored s{&devices[d]};
+        for (std::size_t w = 0; w < words.size(); ++w) {
             int best = 0;
             for (std::size_t p = 0; p < phrases.size(); ++p) {
-                int score = word_score(word, phrases[p]);
-                // The name itself counts a little more than a synonym.
+                int score = word_score(words[w], phrases[p]);
+                // The name itself counts a little more than a synonym (a typo's guess does not).
                 if (score > 0 && p < 3) score += 1;
+                if (score == 0 && !known[w] && near_miss(words[w], phrases[p])) score = 1;
                 best = std::max(best, score);
             }
-            if (best == 0) {
-                all = false;
-                break;
+            if (best > 0) {
+                ++s.matched;
+                s.score += best;
             }
-            total += best;
         }
-        // A whole phrase typed exactly ("mobiele telefoon") is the strongest signal.
-        std::string whole = normalise_search_text(query);
+        // A whole phrase typed exactly ("mobiele telefoon", "samsung galaxy"; "mijn telefoon is
+        // kapot" counts as "telefoon") is the strongest signal.
         for (const auto& phrase : phrases)
-            if (phrase == whole) total += 10;
-        if (all) matches.push_back({&device, total});
+            if (phrase == whole || phrase == meaningful) s.score += 10;
+        // Every word that says which device must fit it: "phone dryer" is no device.
+        if (s.matched == static_cast<int>(words.size())) scored.push_back(s);
     }
-    std::stable_sort(matches.begin(), matches.end(),
-                     [](const DeviceMatch& a, const DeviceMatch& b) { return a.score > b.score; });
+    std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+    for (const auto& s : scored) matches.push_back({s.device, s.score});
     return matches;
 }
 

@@ -1,6 +1,8 @@
-// Finding a device by what a citizen types, in Dutch or English: "Mobiele telefoon", "e-bike
-// accu", "strijkijzer", "Fön". Case and accents do not matter; whole words rank above prefixes,
-// prefixes above parts of words.
+// Finding a device by what a citizen types, in Dutch, English, Turkish or Polish: "Mobiele
+// telefoon", "e-bike accu", "Fön", "scherm kapot", "Samsung Galaxy", "telfoon". Case and accents do
+// not matter; words that only say what is wrong ("kapot", "broken") are ignored; every other word
+// must fit the device; whole words rank above prefixes above parts of words; a word no device
+// knows may match with one typo (two from eight letters).
 #pragma once
 
 #include <string>
@@ -20,7 +22,8 @@ struct DeviceMatch {
     int score = 0;  // higher is better
 };
 
-// Devices matching every word of `query`, best first (ties in file order). Empty query: none.
+// Devices matching every non-filler word of `query`, best first (ties in file order). Empty
+// query or only filler words: none.
 std::vector<DeviceMatch> search_devices(const std::vector<Device>& devices, std::string_view query);
 
 }  // namespace stadsmijn

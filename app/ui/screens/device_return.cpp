@@ -86,6 +86,12 @@ void draw_device_return(UiFrame& f) {
         option_reasons(f, o.reasons);
         if (!o.places.empty()) {
             for (const PlanPlace& place : o.places) place_block(f, place);
+        } else if (o.drop_off_info) {
+            // No address known: what the municipality's arrangement is, and its own page.
+            if (!o.drop_off_info->note.empty()) muted(f, o.drop_off_info->note.in(language));
+            if (!o.drop_off_info->link.empty())
+                web_link(f, "##drop-off-more", f.text("guide.return.drop_off_more"), o.drop_off_info->link);
+            source_links(f, "##drop-off-sources", o.drop_off_info->sources);
         } else {
             // Drop-off points carry an address but rarely coordinates: a location alone finds few.
             const char* key = !has_place             ? "guide.return.choose_place_first"
