@@ -151,6 +151,8 @@ TEST_CASE("every kind of data a device holds has wiping steps, and the bundled c
     for (const auto& file : embedded_files())
         if (std::string_view(file.path).starts_with("content/")) bytes += file.size;
     INFO("all content/**/*.json together: " << bytes << " bytes; it ships to every phone");
-    // 300 KB until the places of all 50 municipalities came in (issue 12); see content/README.md.
-    CHECK(bytes < 350 * 1024);
+    // 300 KB until the places of all 50 municipalities (issue 12) and the region's chain and
+    // directory (issue 16) came in. The way back down is issue 15: content fetched on demand,
+    // not compiled into the wasm. See content/README.md.
+    CHECK(bytes < 400 * 1024);
 }
