@@ -58,6 +58,7 @@ public:
                                          "0",
                                          "--requests-per-second",
                                          "0",
+                                         "--no-abuse-limits",
                                          "--threads",
                                          "16"};
         pid_ = ::fork();

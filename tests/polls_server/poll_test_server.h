@@ -37,10 +37,11 @@ std::filesystem::path source_dir();
 std::filesystem::path scratch_dir(const std::string& name);
 
 struct TestServerOptions {
-    server::PollServiceConfig service{.votes_per_participant = {},
-                                      .statements_per_participant = {},
-                                      .results_refresh = std::chrono::milliseconds(0),
-                                      .stability_runs = 3};
+    // Limits off (one loopback address plays every participant); abuse_limits_test turns them on.
+    server::PollServiceConfig service = server::without_abuse_limits({.votes_per_participant = {},
+                                                                      .statements_per_participant = {},
+                                                                      .results_refresh = std::chrono::milliseconds(0),
+                                                                      .stability_runs = 3});
     server::PollApiConfig api{.requests_per_connection = {}};
     std::string admin_token = kAdminToken;  // empty: no admin token configured
     std::string database{};                 // empty: a fresh one
