@@ -405,10 +405,10 @@ Result<std::shared_ptr<const PollService::ComputedResults>> PollService::compute
     }
     auto matrix = polls::VoteMatrix::from_records(records);
     if (!matrix) return fail(matrix.error());
-    if (matrix.value().vote_count() == 0) {
-        body["status"] = "no_votes";
-        body["counts"] = {
-            {"participants", 0}, {"votes", 0}, {"statements", accepted.size()}, {"in_conversation", 0}, {"grouped", 0}};
+    // An answer without groups: the status, counts, and nothing that shows a vote.
+    auto without_groups = [&](const char* status, Json counts) {
+        body["status"] = status;
+        body["counts"] = std::move(counts);
         body["groups"] = Json::array();
         body["statements"] = Json::array();
         body["consensus"] = {{"agree", Json::array()}, {"disagree", Json::array()}};
@@ -416,23 +416,20 @@ Result<std::shared_ptr<const PollService::ComputedResults>> PollService::compute
         result->body = std::make_shared<const std::string>(dump(body));
         result->gzip = std::make_shared<const std::string>(gzip_compress(*result->body));
         return std::shared_ptr<const ComputedResults>(result);
-    }
+    };
+    if (matrix.value().vote_count() == 0)
+        return without_groups("no_votes", {{"participants", 0},
+                                           {"votes", 0},
+                                           {"statements", accepted.size()},
+                                           {"in_conversation", 0},
+                                           {"grouped", 0}});
+    // With a handful of people in a municipality, its counts and map would show how each of them
+    // voted. Below the minimum only the number of participants and votes is given.
     if (filtered && static_cast<std::int64_t>(matrix.value().participant_count()) <
-                        static_cast<std::int64_t>(config_.minimum_participants_per_area)) {
-        // With a handful of people in a municipality, its counts and map would show how each of
-        // them voted. Below the minimum only the number of participants is given.
-        body["status"] = "too_few_participants";
-        body["counts"] = {{"participants", matrix.value().participant_count()},
-                          {"votes", matrix.value().vote_count()},
-                          {"statements", accepted.size()}};
-        body["groups"] = Json::array();
-        body["statements"] = Json::array();
-        body["consensus"] = {{"agree", Json::array()}, {"disagree", Json::array()}};
-        body["map"] = Json::array();
-        result->body = std::make_shared<const std::string>(dump(body));
-        result->gzip = std::make_shared<const std::string>(gzip_compress(*result->body));
-        return std::shared_ptr<const ComputedResults>(result);
-    }
+                        static_cast<std::int64_t>(config_.minimum_participants_per_area))
+        return without_groups("too_few_participants", {{"participants", matrix.value().participant_count()},
+                                                       {"votes", matrix.value().vote_count()},
+                                                       {"statements", accepted.size()}});
     const auto started = Clock::now();
     auto groups = polls::compute_opinion_groups(matrix.value(), {}, result->desc, previous);
     if (!groups) return fail(groups.error());

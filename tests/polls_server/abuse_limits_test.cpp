@@ -4,7 +4,7 @@
 // per-municipality results that would show how one person voted, a 409 that made a participant,
 // and a server that started with invalid campaign origins.
 #include <doctest/doctest.h>
-#include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -236,18 +236,7 @@ TEST_CASE("the server refuses to start when a campaign's allowed_origins are inv
     std::vector<std::string> args = {STADSMIJN_SERVER_BINARY, "--web", scratch.string(), "--port", "0",
                                      "--db", (scratch / "polls.sqlite3").string(), "--content",
                                      (scratch / "content").string()};
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        ::dup2(fd, 1);
-        ::dup2(fd, 2);
-        std::vector<char*> argv;
-        for (auto& arg : args) argv.push_back(arg.data());
-        argv.push_back(nullptr);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
+    const pid_t pid = start_program(args, log);
     int status = 0;
     bool exited = false;
     for (int i = 0; i < 200 && !exited; ++i) {  // at most 10 s; a refusing server exits at once

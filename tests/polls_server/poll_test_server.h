@@ -14,6 +14,9 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
+
+#include <sys/types.h>
 
 #include <nlohmann/json.hpp>
 
@@ -67,6 +70,9 @@ private:
     std::thread thread_;
     int port_ = 0;
 };
+
+// Starts a program (args[0] is its path) as a child process, its output appended to `log`.
+pid_t start_program(std::vector<std::string> args, const std::string& log);
 
 // Request helpers: JSON bodies in, parsed JSON out (null when the body is not JSON).
 struct Answer {
