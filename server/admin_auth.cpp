@@ -15,7 +15,7 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
     return difference == 0;
 }
 
-Result<AdminToken> AdminToken::from_text(std::string token) {
+Result<AdminToken> AdminToken::from_text(std::string token, AdminLimits limits) {
     while (!token.empty() &&
            (token.back() == '\n' || token.back() == '\r' || token.back() == ' ' || token.back() == '\t'))
         token.pop_back();
@@ -26,6 +26,7 @@ Result<AdminToken> AdminToken::from_text(std::string token) {
             return fail("the admin token must be printable ASCII without spaces");
     AdminToken result;
     result.token_ = std::move(token);
+    result.budgets_ = std::make_shared<Budgets>(limits);
     return result;
 }
 
@@ -45,6 +46,26 @@ bool AdminToken::accepts(std::string_view header) const {
     constexpr std::string_view scheme = "Bearer ";
     if (header.size() < scheme.size() || header.substr(0, scheme.size()) != scheme) return false;
     return constant_time_equal(token_, header.substr(scheme.size()));
+}
+
+AdminDecision AdminToken::check(const std::string& address_key, std::optional<std::string_view> authorization) const {
+    if (!configured())
+        return {403, "the admin endpoints are closed: this server has no admin token "
+                     "(set STADSMIJN_ADMIN_TOKEN or --admin-token-file)"};
+    auto now = RateLimiter::Clock::now();
+    if (auto wait = budgets_->requests.take(address_key, now))
+        return {429, "too many admin requests from this address; slow down", *wait};
+    // Spent budgets refuse before comparing, so the answer tells a guesser nothing more.
+    if (auto wait = take_all({{&budgets_->failures, address_key}, {&budgets_->all_failures, "all"}}, now)) {
+        return {429, "too many wrong admin tokens; wait before trying again", *wait};
+    }
+    if (authorization && accepts(*authorization)) {
+        // take_all took one failure in advance; a right token gives it back.
+        budgets_->failures.refund(address_key, now);
+        budgets_->all_failures.refund("all", now);
+        return {};
+    }
+    return {401, "an admin token is needed: send \"Authorization: Bearer <token>\""};
 }
 
 }  // namespace stadsmijn::server

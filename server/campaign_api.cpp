@@ -2,11 +2,10 @@
 
 #include <httplib.h>
 
-#include <iterator>
 #include <nlohmann/json.hpp>
-#include <random>
 
 #include "server/http_server.h"
+#include "server/request_identity.h"
 
 namespace stadsmijn::server {
 
@@ -35,10 +34,11 @@ CampaignApi::CampaignApi(const EmbedPolicy& policy, CampaignEventStore& store, A
       store_(store),
       admin_token_(std::move(admin_token)),
       per_connection_(config.events_per_connection),
-      overall_(config.events_overall) {
-    std::random_device random;
-    salt_ = (static_cast<std::uint64_t>(random()) << 32) ^ random();
-}
+      overall_(config.events_overall),
+      per_address_(config.events_per_address),
+      per_address_daily_(config.events_per_address_per_day),
+      per_campaign_daily_(config.events_per_campaign_per_day),
+      addresses_(std::move(config.trusted_proxies)) {}
 
 bool CampaignApi::serve_page(const httplib::Request& req, httplib::Response& res) const {
     if (req.path != "/" && req.path != "/index.html") return false;
@@ -54,28 +54,25 @@ bool CampaignApi::serve_page(const httplib::Request& req, httplib::Response& res
 }
 
 bool CampaignApi::admit_admin(const httplib::Request& req, httplib::Response& res) {
-    if (!admin_token_.configured()) {
-        json_error(res, 403, "the admin endpoints are closed: this server has no admin token "
-                             "(set STADSMIJN_ADMIN_TOKEN or --admin-token-file)");
-        return false;
-    }
-    auto [first, last] = req.headers.equal_range("Authorization");
-    const bool one_header = first != last && std::next(first) == last;
-    if (!one_header || !admin_token_.accepts(first->second)) {
-        res.set_header("WWW-Authenticate", "Bearer");
-        json_error(res, 401, "an admin token is needed: send \"Authorization: Bearer <token>\"");
-        return false;
-    }
-    return true;
+    AdminDecision decision = check_admin(admin_token_, client_address_key(addresses_, req), req);
+    if (decision) return true;
+    if (decision.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+    if (decision.status == 429)
+        res.set_header("Retry-After", std::to_string(std::max<long long>(1, (decision.retry_after.count() + 999) / 1000)));
+    json_error(res, decision.status, decision.message);
+    return false;
 }
 
 void CampaignApi::install(httplib::Server& http) {
     http.Post("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
-        // The connection is used only as a salted in-memory hash for the limit, never stored.
-        const std::string key = std::to_string(
-            std::hash<std::string>{}(std::to_string(salt_) + "|" + req.remote_addr + "|" + std::to_string(req.remote_port)));
-        if (auto wait = per_connection_.take(key)) return too_many(res, *wait);
-        if (auto wait = overall_.take("all")) return too_many(res, *wait);
+        // The connection and the address are used only as keyed in-memory hashes, never stored.
+        const std::string connection = address_hash(req.remote_addr + "|" + std::to_string(req.remote_port));
+        const std::string client = client_address_key(addresses_, req);
+        if (auto wait = take_all({{&per_connection_, connection},
+                                  {&per_address_, client},
+                                  {&per_address_daily_, client},
+                                  {&overall_, "all"}}))
+            return too_many(res, *wait);
         if (req.body.size() > 1024) return json_error(res, 413, "an event is a few bytes; at most 1024 are accepted");
         if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
             return json_error(res, 415, "send the body as JSON with \"Content-Type: application/json\"");
@@ -93,6 +90,7 @@ void CampaignApi::install(httplib::Server& http) {
         if (!is_campaign_event(event))
             return json_error(res, 400, "event must be journey-started, plan-made, return-intent or vote-cast");
         if (!policy_.find(campaign)) return json_error(res, 404, "no such campaign");
+        if (auto wait = take_all({{&per_campaign_daily_, campaign}})) return too_many(res, *wait);
         auto counted = store_.count(campaign, event, utc_day_today());
         if (!counted) return json_error(res, 503, "the count could not be stored; try again later");
         json_answer(res, 202, {{"counted", true}});

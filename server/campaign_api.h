@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "server/admin_auth.h"
 #include "server/campaigns.h"
@@ -25,11 +26,20 @@ struct Response;
 
 namespace stadsmijn::server {
 
+// The numbers and their reasons: server/README.md, "Abuse limits".
 struct CampaignApiConfig {
     // Events per connection: a journey sends at most four; a burst allows several embeds on one page.
     RateLimit events_per_connection{.per_second = 1, .burst = 20};
     // All events together, whoever sends them: a flood cannot fill the disk or skew a day by much.
-    RateLimit events_overall{.per_second = 200, .burst = 2000};
+    RateLimit events_overall{.per_second = 50, .burst = 1000};
+    // Per client address (keyed hash; reconnecting changes nothing): a school class of 30 doing
+    // four events each at once, then one every 5 s, at most 1,000 a day.
+    RateLimit events_per_address{.per_second = 0.2, .burst = 120};
+    std::int64_t events_per_address_per_day = 1000;
+    // Per campaign and UTC day, from everyone together (per server instance).
+    std::int64_t events_per_campaign_per_day = 100000;
+    // Reverse proxies whose X-Real-IP / X-Forwarded-For name the client (--trusted-proxy).
+    std::vector<std::string> trusted_proxies{};
 };
 
 class CampaignApi {
@@ -48,7 +58,10 @@ private:
     AdminToken admin_token_;
     RateLimiter per_connection_;
     RateLimiter overall_;
-    std::uint64_t salt_;
+    RateLimiter per_address_;
+    DailyCap per_address_daily_;
+    DailyCap per_campaign_daily_;
+    ClientAddresses addresses_;
 };
 
 }  // namespace stadsmijn::server

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "core/routes.h"
+#include "server/csv_text.h"
 
 namespace stadsmijn::server {
 
@@ -22,15 +23,6 @@ std::string message_page(const std::string& nl, const std::string& en) {
            "<main><h1>Stadsmijn</h1><p>" +
            nl + "</p><p lang=\"en\">" + en +
            "</p><p><a href=\"/\" target=\"_blank\" rel=\"noopener\">Open Stadsmijn</a></p></main></html>";
-}
-
-std::string quoted_csv(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 }  // namespace
@@ -53,6 +45,22 @@ bool is_plain_origin(std::string_view origin) {
     for (char c : rest)
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ':')) return false;
     return true;
+}
+
+std::vector<std::string> invalid_campaign_origins(const std::vector<Campaign>& campaigns) {
+    std::vector<std::string> problems;
+    for (const auto& campaign : campaigns) {
+        const std::string file = "content/campaigns/" + campaign.id + ".json: ";
+        if (campaign.allowed_origins.empty())
+            problems.push_back(file + "allowed_origins: is empty; name at least the site that embeds the campaign");
+        for (std::size_t i = 0; i < campaign.allowed_origins.size(); ++i)
+            if (!is_https_origin(campaign.allowed_origins[i]))
+                problems.push_back(file + "allowed_origins[" + std::to_string(i) + "]: '" +
+                                   campaign.allowed_origins[i].substr(0, 200) +
+                                   "' is not an https origin like https://www.example.nl (no path, no wildcard, "
+                                   "no trailing slash)");
+    }
+    return problems;
 }
 
 EmbedPolicy::EmbedPolicy(std::vector<Campaign> campaigns, std::vector<std::string> extra_origins)
@@ -134,7 +142,7 @@ std::string utc_day_today() {
 std::string event_counts_csv(const std::string& campaign, const std::vector<EventCount>& counts) {
     std::string csv = "campaign,day,event,count\n";
     for (const auto& row : counts)
-        csv += quoted_csv(campaign) + "," + row.day + "," + row.event + "," + std::to_string(row.count) + "\n";
+        csv += csv_text_cell(campaign) + "," + row.day + "," + row.event + "," + std::to_string(row.count) + "\n";
     return csv;
 }
 

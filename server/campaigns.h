@@ -55,6 +55,11 @@ private:
     std::vector<std::string> extra_origins_;
 };
 
+// Every campaign's allowed_origins entry that is not an https origin (or an empty list), as
+// "content/campaigns/<id>.json: allowed_origins[1]: ..." lines. The server does not start with
+// any: the list goes into a Content-Security-Policy header verbatim.
+std::vector<std::string> invalid_campaign_origins(const std::vector<Campaign>& campaigns);
+
 // An origin as --embed-demo-origin accepts it: http(s)://host[:port], nothing more.
 bool is_plain_origin(std::string_view origin);
 

@@ -2,10 +2,13 @@
 //   stadsmijn-server --web DIR [--host 127.0.0.1] [--port 8080] [--threads N]
 //                    [--db FILE|postgresql://...] [--content DIR] [--admin-token-file FILE]
 //                    [--votes-per-second N] [--requests-per-second N] [--embed-demo-origin ORIGIN]...
+//                    [--trusted-proxy ADDRESS]... [--no-abuse-limits]
 //   stadsmijn-server --import-polis DIR --poll ID [--db ...]    (imports, then exits)
 // The database is a SQLite file (default build/stadsmijn.sqlite3) or PostgreSQL; the
 // STADSMIJN_DATABASE_URL environment variable is used when --db is not given. The admin token
 // comes from STADSMIJN_ADMIN_TOKEN or --admin-token-file, never from the command line.
+#include <arpa/inet.h>
+
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -32,11 +35,18 @@ const char* kUsage =
     "usage: %s --web DIR [--host HOST] [--port PORT] [--threads N] [--db FILE|postgresql://...]\n"
     "          [--content DIR] [--admin-token-file FILE] [--votes-per-second N] [--requests-per-second N]\n"
     "          [--embed-demo-origin http://localhost:PORT]  (a local page allowed to embed every campaign)\n"
+    "          [--trusted-proxy ADDRESS]  (a reverse proxy whose X-Real-IP/X-Forwarded-For are believed)\n"
+    "          [--no-abuse-limits]  (benchmarks only: one address plays many people; per-participant limits stay)\n"
     "       %s --import-polis DIR --poll ID [--db ...]\n";
 
 std::string database_label(const std::string& database) {
     // A connection string can hold a password: only the kind of database is printed.
     return stadsmijn::server::is_postgres_connection(database) ? "PostgreSQL" : "SQLite " + database;
+}
+
+bool is_ip_address(const std::string& text) {
+    unsigned char bytes[16];
+    return inet_pton(AF_INET, text.c_str(), bytes) == 1 || inet_pton(AF_INET6, text.c_str(), bytes) == 1;
 }
 }  // namespace
 
@@ -51,6 +61,7 @@ int main(int argc, char** argv) {
     std::string import_poll;
     PollServiceConfig service_config;
     PollApiConfig api_config;
+    CampaignApiConfig campaign_config;
     std::vector<std::string> embed_demo_origins;
     bool usage_error = false;
     for (int i = 1; i < argc; ++i) {
@@ -77,6 +88,16 @@ int main(int argc, char** argv) {
         } else if (arg == "--embed-demo-origin") {
             embed_demo_origins.push_back(value());
             usage_error = usage_error || !is_plain_origin(embed_demo_origins.back());
+        } else if (arg == "--trusted-proxy") {
+            const std::string proxy = value();
+            usage_error = usage_error || !is_ip_address(proxy);
+            api_config.trusted_proxies.push_back(proxy);
+            campaign_config.trusted_proxies.push_back(proxy);
+        } else if (arg == "--no-abuse-limits") {
+            service_config = without_abuse_limits(service_config);
+            campaign_config.events_per_address = {};
+            campaign_config.events_per_address_per_day = 0;
+            campaign_config.events_per_campaign_per_day = 0;
         } else if (arg == "--import-polis") {
             import_dir = value();
         } else if (arg == "--poll") {
@@ -134,13 +155,20 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "stadsmijn-server: %s\n", token.error().c_str());
         return 1;
     }
+    // The origins go into a Content-Security-Policy header as they are: a wrong one must not
+    // quietly widen (or break) what may frame the app.
+    if (auto invalid = invalid_campaign_origins(content.value().content.campaigns); !invalid.empty()) {
+        for (const auto& problem : invalid) std::fprintf(stderr, "stadsmijn-server: %s\n", problem.c_str());
+        std::fprintf(stderr, "stadsmijn-server: not started: fix the campaigns' allowed_origins above\n");
+        return 1;
+    }
     EmbedPolicy embed_policy(content.value().content.campaigns, embed_demo_origins);
     auto event_store = CampaignEventStore::open(database);
     if (!event_store) {
         std::fprintf(stderr, "stadsmijn-server: %s\n", event_store.error().c_str());
         return 1;
     }
-    CampaignApi campaign_api(embed_policy, *event_store.value(), token.value());
+    CampaignApi campaign_api(embed_policy, *event_store.value(), token.value(), campaign_config);
     config.before_static = [&campaign_api](const httplib::Request& req, httplib::Response& res) {
         return campaign_api.serve_page(req, res);
     };

@@ -8,6 +8,7 @@
 #include "core/polls/polis_csv.h"
 #include "core/polls/text_checks.h"
 #include "core/polls/vote_request.h"
+#include "server/csv_text.h"
 
 namespace stadsmijn::server {
 
@@ -33,7 +34,8 @@ std::string summary_value(const std::string& summary, const std::string& key) {
 }
 
 std::string valid_text(const std::string& text) {
-    return polls::is_valid_utf8(text) ? text : "";
+    // Our own exports neutralise formula-like text cells with a leading ' (csv_text.h): undone here.
+    return polls::is_valid_utf8(text) ? restore_formula_text(text) : "";
 }
 
 }  // namespace

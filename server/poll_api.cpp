@@ -3,10 +3,10 @@
 #include <httplib.h>
 
 #include <iterator>
-#include <random>
 
 #include "core/polls/vote_request.h"
 #include "server/gzip.h"
+#include "server/request_identity.h"
 
 namespace stadsmijn::server {
 
@@ -45,17 +45,19 @@ bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
 }  // namespace
 
 PollApi::PollApi(PollService& service, AdminToken admin_token, PollApiConfig config)
-    : service_(service), admin_token_(std::move(admin_token)), connection_limiter_(config.requests_per_connection) {
-    std::random_device random;
-    salt_ = (static_cast<std::uint64_t>(random()) << 32) ^ random();
-}
+    : service_(service),
+      admin_token_(std::move(admin_token)),
+      connection_limiter_(config.requests_per_connection),
+      addresses_(std::move(config.trusted_proxies)) {}
 
 std::string PollApi::connection_key(const httplib::Request& req) const {
-    // One TCP connection is one (address, port) pair. Hashed with a salt that lives only in this
-    // process, so not even the memory of the limiter holds an address.
-    const std::size_t hash =
-        std::hash<std::string>{}(std::to_string(salt_) + "|" + req.remote_addr + "|" + std::to_string(req.remote_port));
-    return std::to_string(hash);
+    // One TCP connection is one (address, port) pair; keyed-hashed, so not even the memory of the
+    // limiter holds an address.
+    return address_hash(req.remote_addr + "|" + std::to_string(req.remote_port));
+}
+
+std::string PollApi::client_key(const httplib::Request& req) const {
+    return client_address_key(addresses_, req);
 }
 
 bool PollApi::admit(const httplib::Request& req, httplib::Response& res) {
@@ -70,21 +72,15 @@ bool PollApi::admit(const httplib::Request& req, httplib::Response& res) {
 
 bool PollApi::admit_admin(const httplib::Request& req, httplib::Response& res) {
     if (!admit(req, res)) return false;
-    if (!admin_token_.configured()) {
-        send(res, json_error(403,
-                             "the admin endpoints are closed: this server has no admin token "
-                             "(set STADSMIJN_ADMIN_TOKEN or --admin-token-file)"));
-        return false;
-    }
-    // The header as received: get_header_value would stop at a NUL byte and accept what precedes it.
-    auto [first, last] = req.headers.equal_range("Authorization");
-    const bool one_header = first != last && std::next(first) == last;
-    if (!one_header || !admin_token_.accepts(first->second)) {
-        res.set_header("WWW-Authenticate", "Bearer");
-        send(res, json_error(401, "an admin token is needed: send \"Authorization: Bearer <token>\""));
-        return false;
-    }
-    return true;
+    AdminDecision decision = check_admin(admin_token_, client_key(req), req);
+    if (decision) return true;
+    if (decision.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+    ApiResponse answer = json_error(decision.status, decision.message);
+    if (decision.status == 429)
+        answer.retry_after_seconds =
+            static_cast<int>(std::max<long long>(1, (decision.retry_after.count() + 999) / 1000));
+    send(res, answer);
+    return false;
 }
 
 bool PollApi::admit_json_body(const httplib::Request& req, httplib::Response& res) {
@@ -108,11 +104,11 @@ void PollApi::install(httplib::Server& http) {
         if (admit(req, res)) send(res, service_.poll(req.matches[1].str()));
     });
     http.Post(R"(/api/polls/([^/]+)/votes)", [this](const httplib::Request& req, httplib::Response& res) {
-        if (admit(req, res) && admit_json_body(req, res)) send(res, service_.cast_vote(req.matches[1].str(), req.body));
+        if (admit(req, res) && admit_json_body(req, res)) send(res, service_.cast_vote(req.matches[1].str(), req.body, client_key(req)));
     });
     http.Post(R"(/api/polls/([^/]+)/statements)", [this](const httplib::Request& req, httplib::Response& res) {
         if (admit(req, res) && admit_json_body(req, res))
-            send(res, service_.submit_statement(req.matches[1].str(), req.body));
+            send(res, service_.submit_statement(req.matches[1].str(), req.body, client_key(req)));
     });
     http.Get(R"(/api/polls/([^/]+)/results)", [this](const httplib::Request& req, httplib::Response& res) {
         if (!admit(req, res)) return;

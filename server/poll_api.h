@@ -3,13 +3,15 @@
 //   PollApi api(*service, admin_token, {});
 //   ServerConfig config{..., .extra_routes = [&](httplib::Server& http) { api.install(http); }};
 //
-// This layer does what needs the connection: the per-connection rate limit, the admin token,
-// the Content-Type and size checks, and response headers. Client addresses are used only as a
-// salted in-memory hash for the rate limit; they are never stored or logged.
+// This layer does what needs the connection: the per-connection rate limit, the admin token and
+// its budgets, the Content-Type and size checks, and response headers. It tells the service who
+// sent a request only as a keyed hash of the client's address (ClientAddresses: the key lives in
+// memory and changes daily); addresses are never stored or logged.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "server/admin_auth.h"
 #include "server/poll_service.h"
@@ -25,6 +27,8 @@ namespace stadsmijn::server {
 
 struct PollApiConfig {
     RateLimit requests_per_connection{.per_second = 50, .burst = 200};
+    // Reverse proxies whose X-Real-IP / X-Forwarded-For name the client (--trusted-proxy).
+    std::vector<std::string> trusted_proxies{};
 };
 
 class PollApi {
@@ -38,11 +42,12 @@ private:
     bool admit_admin(const httplib::Request& req, httplib::Response& res);
     bool admit_json_body(const httplib::Request& req, httplib::Response& res);
     std::string connection_key(const httplib::Request& req) const;
+    std::string client_key(const httplib::Request& req) const;
 
     PollService& service_;
     AdminToken admin_token_;
     RateLimiter connection_limiter_;
-    std::uint64_t salt_;
+    ClientAddresses addresses_;
 };
 
 }  // namespace stadsmijn::server

@@ -4,6 +4,7 @@
 
 #include "core/polls/opinion_groups_json.h"
 #include "core/polls/polis_csv.h"
+#include "server/csv_text.h"
 #include "server/poll_service.h"
 
 namespace stadsmijn::server {
@@ -11,15 +12,6 @@ namespace stadsmijn::server {
 using Json = nlohmann::json;
 
 namespace {
-
-std::string csv_quoted(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 const char* const kExportFiles[] = {"summary.csv", "comments.csv", "votes.csv", "participants-votes.csv",
                                     "manifest.json"};
@@ -63,6 +55,7 @@ ApiResponse PollService::export_file(std::string_view poll_id, std::string_view 
         } else {
             c.body = s.text;
         }
+        c.body = neutralise_formula(c.body);  // the only text column of comments.csv
         comments.push_back(std::move(c));
     }
     const auto groups = polls::group_assignments(computed.groups);
@@ -86,12 +79,12 @@ ApiResponse PollService::export_file(std::string_view poll_id, std::string_view 
         for (const auto& p : computed.groups.participants) in_conversation += p.in_conversation;
         const std::string topic = entry.definition ? entry.definition->title.nl : entry.stored.title;
         const std::string description = entry.definition ? entry.definition->question.nl : entry.stored.question;
-        response.body = "topic," + csv_quoted(topic) + "\nurl,/#/poll/" + entry.id + "\nvoters," +
+        response.body = "topic," + csv_text_cell(topic) + "\nurl,/#/poll/" + entry.id + "\nvoters," +
                         std::to_string(matrix.value().participant_count()) + "\nvoters-in-conv," +
                         std::to_string(in_conversation) + "\ncommenters," + std::to_string(commenters.size()) +
                         "\ncomments," + std::to_string(comments.size()) + "\ngroups," +
                         std::to_string(computed.groups.groups.size()) + "\nconversation-description," +
-                        csv_quoted(description) + "\n";
+                        csv_text_cell(description) + "\n";
     } else {
         auto log = store_.moderation_log(entry.id);
         auto participants = store_.participants(entry.id);

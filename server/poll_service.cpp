@@ -75,12 +75,30 @@ std::int64_t now_ms() {
         .count();
 }
 
+PollServiceConfig without_abuse_limits(PollServiceConfig config) {
+    config.new_participants_per_address = {};
+    config.new_participants_per_address_per_day = 0;
+    config.new_participants_per_poll = {};
+    config.new_participants_per_municipality = {};
+    config.statements_per_address = {};
+    config.statements_per_address_per_day = 0;
+    config.statements_per_poll = {};
+    return config;
+}
+
 PollService::PollService(Content content, VoteStore& store, PollServiceConfig config)
     : content_(std::move(content)),
       store_(store),
       config_(config),
       vote_limiter_(config.votes_per_participant),
-      statement_limiter_(config.statements_per_participant) {}
+      statement_limiter_(config.statements_per_participant),
+      new_per_address_(config.new_participants_per_address),
+      new_per_address_daily_(config.new_participants_per_address_per_day),
+      new_per_poll_(config.new_participants_per_poll),
+      new_per_municipality_(config.new_participants_per_municipality),
+      statements_per_address_(config.statements_per_address),
+      statements_per_address_daily_(config.statements_per_address_per_day),
+      statements_per_poll_(config.statements_per_poll) {}
 
 Result<std::unique_ptr<PollService>> PollService::create(Content content, VoteStore& store, PollServiceConfig config) {
     std::unique_ptr<PollService> service(new PollService(std::move(content), store, config));
@@ -211,7 +229,45 @@ ApiResponse PollService::poll(std::string_view poll_id) {
 
 // ---- votes and statements from participants ----
 
-ApiResponse PollService::cast_vote(std::string_view poll_id, std::string_view body) {
+std::optional<ApiResponse> PollService::admit_participant(const std::string& poll, const std::string& pseudonym,
+                                                          const std::string& municipality, const std::string& client) {
+    std::optional<std::string> known;
+    {
+        std::lock_guard lock(admitted_mutex_);
+        if (auto found = admitted_.find(poll + "\n" + pseudonym); found != admitted_.end()) known = found->second;
+    }
+    if (!known) {
+        auto stored = store_.find_participant(poll, pseudonym);
+        if (!stored) return unavailable("the vote was not stored", stored.error());
+        known = stored.value();
+        if (known) remember_participant(poll, pseudonym, *known);
+    }
+    const std::string area = poll + "/" + municipality;
+    std::optional<std::chrono::milliseconds> wait;
+    if (!known) {
+        wait = take_all({{&new_per_address_, client},
+                         {&new_per_address_daily_, client},
+                         {&new_per_poll_, poll},
+                         {municipality.empty() ? nullptr : &new_per_municipality_, area}});
+    } else if (!municipality.empty() && *known != municipality) {
+        // Moving an existing participant into a municipality counts like a new one there, or
+        // pseudonyms made without a municipality could all be moved into one later.
+        wait = take_all({{&new_per_address_, client}, {&new_per_municipality_, area}});
+    }
+    if (!wait) return std::nullopt;
+    return too_many(*wait,
+                    "many new participants from this network or for this poll just now; your vote is kept, "
+                    "send it again later");
+}
+
+void PollService::remember_participant(const std::string& poll, const std::string& pseudonym,
+                                       const std::string& municipality) {
+    std::lock_guard lock(admitted_mutex_);
+    if (admitted_.size() > 2'000'000) admitted_.clear();  // a bound, not a policy: they are looked up again
+    admitted_[poll + "\n" + pseudonym] = municipality;
+}
+
+ApiResponse PollService::cast_vote(std::string_view poll_id, std::string_view body, const std::string& client) {
     auto poll = find_poll(poll_id);
     if (!poll) return json_error(404, poll.error());
     if (!poll.value().open())
@@ -234,6 +290,8 @@ ApiResponse PollService::cast_vote(std::string_view poll_id, std::string_view bo
         return too_many(*wait, "this participant is voting faster than a person reads; wait a moment");
 
     const polls::VoteRequest& request = vote.value();
+    if (auto refused = admit_participant(request.poll, request.participant, request.municipality, client))
+        return *refused;
     auto outcome = store_.record_vote({.poll = request.poll,
                                        .participant = request.participant,
                                        .statement = request.statement,
@@ -244,13 +302,19 @@ ApiResponse PollService::cast_vote(std::string_view poll_id, std::string_view bo
     if (!outcome) return unavailable("the vote was not stored", outcome.error());
     if (outcome.value() == VoteOutcome::key_conflict)
         return json_error(409, "key: this key was used before for a different vote; make a new key for each vote");
+    if (!request.municipality.empty()) {
+        remember_participant(request.poll, request.participant, request.municipality);
+    } else {
+        std::lock_guard lock(admitted_mutex_);
+        admitted_.try_emplace(request.poll + "\n" + request.participant, std::string());
+    }
     return ok_json({{"status", outcome.value() == VoteOutcome::duplicate ? "duplicate" : "stored"},
                     {"key", request.key},
                     {"statement", request.statement},
                     {"vote", polls::vote_name(request.vote)}});
 }
 
-ApiResponse PollService::submit_statement(std::string_view poll_id, std::string_view body) {
+ApiResponse PollService::submit_statement(std::string_view poll_id, std::string_view body, const std::string& client) {
     auto poll = find_poll(poll_id);
     if (!poll) return json_error(404, poll.error());
     if (!poll.value().open())
@@ -261,8 +325,13 @@ ApiResponse PollService::submit_statement(std::string_view poll_id, std::string_
                                   return content_.find_municipality(id) != nullptr;
                               }};
     if (auto problem = polls::check_statement_targets(statement.value(), known)) return json_error(422, *problem);
-    if (auto wait = statement_limiter_.take(poll.value().id + "/" + statement.value().participant))
+    if (auto wait = statement_limiter_.wait(poll.value().id + "/" + statement.value().participant, Clock::now()))
         return too_many(*wait, "this participant has added several statements just now; wait a few minutes");
+    if (auto wait = take_all({{&statement_limiter_, poll.value().id + "/" + statement.value().participant},
+                              {&statements_per_address_, client},
+                              {&statements_per_address_daily_, client},
+                              {&statements_per_poll_, poll.value().id}}))
+        return too_many(*wait, "many statements from this network or for this poll just now; wait a while");
 
     const polls::StatementRequest& request = statement.value();
     auto outcome = store_.add_statement({.poll = request.poll,
@@ -329,12 +398,17 @@ Result<std::shared_ptr<const PollService::ComputedResults>> PollService::compute
                  {"computed_at", result->computed_at_ms},
                  {"algorithm", {{"name", kAlgorithm}, {"version", kAlgorithmVersion}, {"seed", poll.seed()}}},
                  {"vote_convention", "agree +1, disagree -1, pass 0"}};
+    if (filtered) {
+        // Participants name their municipality themselves; nothing checks it.
+        body["municipality_self_reported"] = true;
+        body["minimum_participants"] = config_.minimum_participants_per_area;
+    }
     auto matrix = polls::VoteMatrix::from_records(records);
     if (!matrix) return fail(matrix.error());
-    if (matrix.value().vote_count() == 0) {
-        body["status"] = "no_votes";
-        body["counts"] = {
-            {"participants", 0}, {"votes", 0}, {"statements", accepted.size()}, {"in_conversation", 0}, {"grouped", 0}};
+    // An answer without groups: the status, counts, and nothing that shows a vote.
+    auto without_groups = [&](const char* status, Json counts) {
+        body["status"] = status;
+        body["counts"] = std::move(counts);
         body["groups"] = Json::array();
         body["statements"] = Json::array();
         body["consensus"] = {{"agree", Json::array()}, {"disagree", Json::array()}};
@@ -342,7 +416,20 @@ Result<std::shared_ptr<const PollService::ComputedResults>> PollService::compute
         result->body = std::make_shared<const std::string>(dump(body));
         result->gzip = std::make_shared<const std::string>(gzip_compress(*result->body));
         return std::shared_ptr<const ComputedResults>(result);
-    }
+    };
+    if (matrix.value().vote_count() == 0)
+        return without_groups("no_votes", {{"participants", 0},
+                                           {"votes", 0},
+                                           {"statements", accepted.size()},
+                                           {"in_conversation", 0},
+                                           {"grouped", 0}});
+    // With a handful of people in a municipality, its counts and map would show how each of them
+    // voted. Below the minimum only the number of participants and votes is given.
+    if (filtered && static_cast<std::int64_t>(matrix.value().participant_count()) <
+                        static_cast<std::int64_t>(config_.minimum_participants_per_area))
+        return without_groups("too_few_participants", {{"participants", matrix.value().participant_count()},
+                                                       {"votes", matrix.value().vote_count()},
+                                                       {"statements", accepted.size()}});
     const auto started = Clock::now();
     auto groups = polls::compute_opinion_groups(matrix.value(), {}, result->desc, previous);
     if (!groups) return fail(groups.error());

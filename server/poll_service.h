@@ -22,6 +22,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/content/content.h"
@@ -45,12 +46,34 @@ struct ApiResponse {
 
 ApiResponse json_error(int status, const std::string& message);
 
+// The limits and their reasons are in server/README.md ("Abuse limits"). "Per address" means per
+// keyed hash of the client's address (ClientAddresses), which lives in memory only.
 struct PollServiceConfig {
     RateLimit votes_per_participant{.per_second = 5, .burst = 60};
     RateLimit statements_per_participant{.per_second = 1.0 / 60, .burst = 5};
     std::chrono::milliseconds results_refresh{1000};
     int stability_runs = 0;  // 0: the maths' default; negative: none (tests)
+
+    // New participants (a pseudonym's first vote), per address: a room of 100 at once, then 100
+    // an hour, at most 500 a day.
+    RateLimit new_participants_per_address{.per_second = 100.0 / 3600, .burst = 100};
+    std::int64_t new_participants_per_address_per_day = 500;  // 0: no cap
+    // ... and from everyone together, per poll and per (poll, municipality): a ceiling that many
+    // addresses cannot pass either.
+    RateLimit new_participants_per_poll{.per_second = 2000.0 / 3600, .burst = 2000};
+    RateLimit new_participants_per_municipality{.per_second = 300.0 / 3600, .burst = 300};
+    // Statements, per address (20 at once, then 20 an hour, at most 60 a day) and per poll.
+    RateLimit statements_per_address{.per_second = 20.0 / 3600, .burst = 20};
+    std::int64_t statements_per_address_per_day = 60;  // 0: no cap
+    RateLimit statements_per_poll{.per_second = 300.0 / 3600, .burst = 300};
+    // Results for a municipality or province only from this many participants (k-anonymity).
+    int minimum_participants_per_area = 10;
 };
+
+// The limits on new participants and statements (per address and the ceilings) off, the
+// per-participant ones kept: for benchmarks and tests where one loopback address plays thousands
+// of people (stadsmijn-server --no-abuse-limits).
+PollServiceConfig without_abuse_limits(PollServiceConfig config);
 
 class PollService {
 public:
@@ -59,8 +82,10 @@ public:
 
     ApiResponse list_polls();
     ApiResponse poll(std::string_view poll_id);
-    ApiResponse cast_vote(std::string_view poll_id, std::string_view body);
-    ApiResponse submit_statement(std::string_view poll_id, std::string_view body);
+    // `client`: the keyed hash of the sender's address (ClientAddresses::key), for the limits on
+    // new participants and statements; never stored.
+    ApiResponse cast_vote(std::string_view poll_id, std::string_view body, const std::string& client = {});
+    ApiResponse submit_statement(std::string_view poll_id, std::string_view body, const std::string& client = {});
     // municipality and province: ids, or empty for the whole region.
     ApiResponse results(std::string_view poll_id, std::string_view municipality, std::string_view province);
 
@@ -126,6 +151,22 @@ private:
     PollServiceConfig config_;
     RateLimiter vote_limiter_;
     RateLimiter statement_limiter_;
+    RateLimiter new_per_address_;
+    DailyCap new_per_address_daily_;
+    RateLimiter new_per_poll_;
+    RateLimiter new_per_municipality_;
+    RateLimiter statements_per_address_;
+    DailyCap statements_per_address_daily_;
+    RateLimiter statements_per_poll_;
+
+    // A new participant or a change of municipality must pass the limits on new participants:
+    // nothing when it may, else the 429. Participants already admitted (key: poll, newline,
+    // pseudonym; value: their municipality) are remembered so a returning voter costs no query.
+    std::optional<ApiResponse> admit_participant(const std::string& poll, const std::string& pseudonym,
+                                                 const std::string& municipality, const std::string& client);
+    void remember_participant(const std::string& poll, const std::string& pseudonym, const std::string& municipality);
+    std::mutex admitted_mutex_;
+    std::unordered_map<std::string, std::string> admitted_;
 
     std::mutex statements_mutex_;
     std::map<std::string, std::shared_ptr<const StatementsSnapshot>, std::less<>> statements_;

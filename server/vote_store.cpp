@@ -229,8 +229,9 @@ void VoteStore::write_batch(std::span<PendingWrite*> batch) {
 
 Result<VoteOutcome> VoteStore::write_vote(const VoteToStore& vote) {
     SqlDatabase& db = *writer_;
-    auto participant = participant_id(vote.poll, vote.participant, vote.municipality, vote.time_ms);
+    auto participant = participant_id(vote.poll, vote.participant, vote.municipality, vote.time_ms, vote.key);
     if (!participant) return fail(participant.error());
+    if (participant.value() == kKeyTaken) return VoteOutcome::key_conflict;  // a new pseudonym cannot own the key
 
     // Insert first: a new key (the common case) costs no lookup; a known one inserts nothing.
     auto inserted = db.query(
@@ -259,7 +260,8 @@ Result<VoteOutcome> VoteStore::write_vote(const VoteToStore& vote) {
 }
 
 Result<ParticipantId> VoteStore::participant_id(const std::string& poll, const std::string& pseudonym,
-                                                const std::string& municipality, std::int64_t now_ms) {
+                                                const std::string& municipality, std::int64_t now_ms,
+                                                const std::string& vote_key) {
     SqlDatabase& db = *writer_;
     const std::string cache_key = poll + "\n" + pseudonym;
     const KnownParticipant* known = nullptr;
@@ -274,6 +276,11 @@ Result<ParticipantId> VoteStore::participant_id(const std::string& poll, const s
             db.query("SELECT id, municipality FROM participants WHERE poll = ? AND pseudonym = ?", {poll, pseudonym});
         if (!found) return fail(found.error());
         if (found.value().empty()) {
+            if (!vote_key.empty()) {
+                auto taken = db.query("SELECT 1 FROM votes WHERE poll = ? AND key = ?", {poll, vote_key});
+                if (!taken) return fail(taken.error());
+                if (!taken.value().empty()) return kKeyTaken;
+            }
             auto number = db.query(
                 "UPDATE polls SET next_participant = next_participant + 1 WHERE id = ?"
                 " RETURNING next_participant - 1",
@@ -508,6 +515,14 @@ Result<std::vector<ModerationEntry>> VoteStore::moderation_log(const std::string
         out.push_back({rows.value().integer(i, 0), moderation_from_column(rows.value().integer(i, 1)),
                        rows.value().text(i, 2), rows.value().integer(i, 3)});
     return out;
+}
+
+Result<std::optional<std::string>> VoteStore::find_participant(const std::string& poll, const std::string& pseudonym) {
+    std::lock_guard lock(reader_mutex_);
+    auto rows = reader_->query("SELECT municipality FROM participants WHERE poll = ? AND pseudonym = ?", {poll, pseudonym});
+    if (!rows) return fail(rows.error());
+    if (rows.value().empty()) return std::optional<std::string>();
+    return std::optional<std::string>(rows.value().text(0, 0));
 }
 
 Result<ChangeMarker> VoteStore::change_marker(const std::string& poll) {

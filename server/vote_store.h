@@ -154,6 +154,9 @@ public:
     Result<std::vector<StoredParticipant>> participants(const std::string& poll);
     Result<std::vector<ModerationEntry>> moderation_log(const std::string& poll);
     Result<ChangeMarker> change_marker(const std::string& poll);
+    // A participant's latest municipality ("" when none given), or nothing for a pseudonym this
+    // poll has not seen: the service admits new participants under stricter limits.
+    Result<std::optional<std::string>> find_participant(const std::string& poll, const std::string& pseudonym);
 
     // Group commit figures since start, for the benchmark note.
     struct CommitStats {
@@ -174,8 +177,12 @@ private:
     void writer_loop();
     void write_batch(std::span<PendingWrite*> batch);
     Result<VoteOutcome> write_vote(const VoteToStore& vote);  // inside a transaction
+    // `vote_key`: for a vote, its key. A pseudonym not seen before whose vote key is taken already
+    // gets kKeyTaken instead of a new participant row (the vote is a 409; nobody is created).
+    static constexpr ParticipantId kKeyTaken = -1;
     Result<ParticipantId> participant_id(const std::string& poll, const std::string& pseudonym,
-                                         const std::string& municipality, std::int64_t now_ms);
+                                         const std::string& municipality, std::int64_t now_ms,
+                                         const std::string& vote_key = {});
     // A write transaction on the writer connection that keeps the participant cache true: what a
     // transaction learnt about participants is remembered only once it has committed.
     template <typename T, typename Body>

@@ -1,7 +1,10 @@
 // The app's side of an embed (web/embed.js makes the frame): runs before app.js.
 //
 // - The page URL's ?embed=<campaign> (which the server checked against the campaign's allowed
-//   origins) is carried into the fragment, so the app reads it like any route parameter.
+//   origins) is carried into the fragment, so the app reads it like any route parameter. Any
+//   embed= already in the fragment is dropped first: the fragment is not checked by the server,
+//   so a page allowed for campaign A could otherwise frame /?embed=A#/?embed=B and show (and
+//   count events for) campaign B. Without ?embed= the app has no campaign at all.
 // - Framed without a campaign, the app does not start: a clear message says why.
 // - Framed with one, it tells the embedding page its content height, posting only to that page's
 //   origin (from location.ancestorOrigins, else the referrer, which embed.js limits to the
@@ -30,13 +33,15 @@
     document.getElementById('loading-progress').hidden = true;
     return;
   }
-  if (!campaign) return;
-
-  if (!/[?&]embed=/.test(location.hash)) {
-    const hash = location.hash.length > 1 ? location.hash : '#/';
-    history.replaceState(history.state, '', hash + (hash.indexOf('?') >= 0 ? '&' : '?') + 'embed=' + campaign);
-  }
-  if (!framed) return;
+  const hash = location.hash;
+  const question = hash.indexOf('?');
+  const name = (part) => { try { return decodeURIComponent(part.split('=')[0]); } catch (error) { return 'embed'; } };
+  const kept = question < 0 ? [] : hash.slice(question + 1).split('&').filter((p) => p && name(p) !== 'embed');
+  if (campaign) kept.push('embed=' + campaign);
+  const path = question < 0 ? hash : hash.slice(0, question);
+  const checked = kept.length ? (path.length > 1 ? path : '#/') + '?' + kept.join('&') : path;
+  if (checked !== hash) history.replaceState(history.state, '', checked || location.pathname + location.search);
+  if (!campaign || !framed) return;
 
   let parentOrigin = '';
   if (location.ancestorOrigins && location.ancestorOrigins.length) parentOrigin = location.ancestorOrigins[0];

@@ -58,20 +58,10 @@ public:
                                          "0",
                                          "--requests-per-second",
                                          "0",
+                                         "--no-abuse-limits",
                                          "--threads",
                                          "16"};
-        pid_ = ::fork();
-        REQUIRE(pid_ >= 0);
-        if (pid_ == 0) {
-            int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-            ::dup2(fd, 1);
-            ::dup2(fd, 2);
-            std::vector<char*> argv;
-            for (auto& arg : args) argv.push_back(arg.data());
-            argv.push_back(nullptr);
-            ::execv(argv[0], argv.data());
-            ::_exit(127);
-        }
+        pid_ = start_program(args, log);
         // Ready when /healthz answers (the content and the store load first).
         for (int attempt = 0; attempt < 200; ++attempt) {
             httplib::Client client("127.0.0.1", port_);

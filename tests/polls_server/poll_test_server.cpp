@@ -1,6 +1,8 @@
 #include "tests/polls_server/poll_test_server.h"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -138,6 +140,22 @@ std::string vote_body(const std::string& participant, long statement, const std:
     nlohmann::json body = {{"participant", participant}, {"statement", statement}, {"vote", vote}, {"key", key}};
     if (!municipality.empty()) body["municipality"] = municipality;
     return body.dump();
+}
+
+pid_t start_program(std::vector<std::string> args, const std::string& log) {
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        ::dup2(fd, 1);
+        ::dup2(fd, 2);
+        std::vector<char*> argv;
+        for (auto& arg : args) argv.push_back(arg.data());
+        argv.push_back(nullptr);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    return pid;
 }
 
 std::string token(const std::string& prefix, long number) {

@@ -14,6 +14,9 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
+
+#include <sys/types.h>
 
 #include <nlohmann/json.hpp>
 
@@ -37,10 +40,11 @@ std::filesystem::path source_dir();
 std::filesystem::path scratch_dir(const std::string& name);
 
 struct TestServerOptions {
-    server::PollServiceConfig service{.votes_per_participant = {},
-                                      .statements_per_participant = {},
-                                      .results_refresh = std::chrono::milliseconds(0),
-                                      .stability_runs = 3};
+    // Limits off (one loopback address plays every participant); abuse_limits_test turns them on.
+    server::PollServiceConfig service = server::without_abuse_limits({.votes_per_participant = {},
+                                                                      .statements_per_participant = {},
+                                                                      .results_refresh = std::chrono::milliseconds(0),
+                                                                      .stability_runs = 3});
     server::PollApiConfig api{.requests_per_connection = {}};
     std::string admin_token = kAdminToken;  // empty: no admin token configured
     std::string database{};                 // empty: a fresh one
@@ -66,6 +70,9 @@ private:
     std::thread thread_;
     int port_ = 0;
 };
+
+// Starts a program (args[0] is its path) as a child process, its output appended to `log`.
+pid_t start_program(std::vector<std::string> args, const std::string& log);
 
 // Request helpers: JSON bodies in, parsed JSON out (null when the body is not JSON).
 struct Answer {

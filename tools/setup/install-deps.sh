@@ -18,6 +18,8 @@ debian_packages=(
   libcpp-httplib-dev libsqlite3-dev libssl-dev zlib1g-dev libbrotli-dev
   # poll store: PostgreSQL client library, and the server the tests start a throwaway cluster of
   libpq-dev postgresql
+  # keyed hashes of client addresses for the per-address limits (crypto_shorthash)
+  libsodium-dev
   # font subsetting and precompression
   fonts-inter fonts-noto-core python3-fonttools python3-brotli brotli gzip
   # browser tests

@@ -795,6 +795,10 @@ void draw_results_body(UiFrame& f, const ShownPoll& poll, const Json& results, c
     std::int64_t votes = integer_at(counts, "votes");
     paragraph(f, f.t.plural("debate.results.counts", participants,
                           {{"participants", count_text(f, participants)}, {"votes", count_text(f, votes)}}));
+    // Per municipality or province (server/README.md, "Abuse limits"): self-reported, and hidden
+    // below a minimum of participants so that nobody's votes can be read from it.
+    const bool area = bool_at(results, "municipality_self_reported", false);
+    if (area) muted(f, f.text("debate.results.self_reported"));
     std::string status = string_at(results, "status");
     if (status == "grouped") {
         heading(f, f.text("debate.results.groups_title"), 3);
@@ -817,9 +821,13 @@ void draw_results_body(UiFrame& f, const ShownPoll& poll, const Json& results, c
         draw_stability(f, results);
         draw_opinion_map(f, results, session);
     } else {
-        muted(f, f.text(status == "no_votes"          ? "debate.results.no_votes"
-                        : status == "no_disagreement" ? "debate.results.no_disagreement"
-                                                      : "debate.results.too_few"));
+        if (area && status == "too_few_participants")
+            muted(f, f.text("debate.results.too_few_area",
+                            {{"minimum", count_text(f, integer_at(results, "minimum_participants"))}}));
+        else
+            muted(f, f.text(status == "no_votes"          ? "debate.results.no_votes"
+                            : status == "no_disagreement" ? "debate.results.no_disagreement"
+                                                          : "debate.results.too_few"));
     }
 
     const Json& consensus = object_at(results, "consensus");
