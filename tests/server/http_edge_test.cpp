@@ -16,6 +16,7 @@
 
 #include "server/http_server.h"
 #include "server/request_guard.h"
+#include "tests/server/listening_server.h"
 
 using namespace stadsmijn::server;
 namespace fs = std::filesystem;
@@ -25,11 +26,8 @@ namespace {
 const std::string kIcon =
     "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\"><path d=\"M12 2 2 22h20z\"/></svg>";
 
-struct EdgeServerUnderTest {
+struct EdgeServerUnderTest : ListeningServer {
     fs::path dir;
-    std::unique_ptr<HttpServer> server;
-    std::thread thread;
-    int port = 0;
     explicit EdgeServerUnderTest(ServerConfig config = {}) {
         dir = fs::temp_directory_path() / ("stadsmijn-edge-" + std::to_string(std::rand()));
         fs::create_directories(dir);
@@ -39,17 +37,10 @@ struct EdgeServerUnderTest {
         config.host = "127.0.0.1";
         config.port = 0;
         if (config.threads == 8) config.threads = 2;
-        auto created = HttpServer::create(config);
-        REQUIRE(created.ok());
-        server = std::move(created).value();
-        auto bound = server->bind();
-        REQUIRE(bound.ok());
-        port = bound.value();
-        thread = std::thread([this] { server->listen(); });
+        start(config);
     }
     ~EdgeServerUnderTest() {
-        server->stop();
-        thread.join();
+        stop();
         fs::remove_all(dir);
     }
 };
