@@ -9,7 +9,7 @@ BUILD ?= build
 export NODE_PATH := /usr/share/nodejs
 export STADSMIJN_CACHE := $(or $(STADSMIJN_CACHE),$(HOME)/.cache/stadsmijn)
 
-.PHONY: all run test deps native web bench bench-production format clean
+.PHONY: all run test test-sanitize deps native web bench bench-production format clean
 
 all: native web
 
@@ -36,6 +36,16 @@ run: native web
 
 test: native web
 	@cd $(BUILD)/native && ctest --output-on-failure
+	@$(MAKE) --no-print-directory test-sanitize
+
+# The core and server tests once more with AddressSanitizer and UBSan, in a build tree of their
+# own that builds only those test programs (and the server the crash test starts).
+test-sanitize: deps
+	@[ -f $(BUILD)/sanitize/CMakeCache.txt ] || cmake -S . -B $(BUILD)/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DSTADSMIJN_SANITIZE=ON -DSTADSMIJN_WEB_DIST=$(abspath $(BUILD))/web/dist
+	@cmake --build $(BUILD)/sanitize -j$(JOBS) --target core_tests server_tests polls_server_tests
+	@cd $(BUILD)/sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -R '^(core_tests|server_tests|polls_server_sqlite)$$'
 
 # Numbers for the README: bytes over the wire, idle CPU, time to first frame.
 bench: native web

@@ -4,6 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/http_edge.h"
+
+#include <thread>
+
 namespace stadsmijn::server {
 
 std::string content_security_policy() { return content_security_policy("'self'"); }
@@ -35,8 +39,16 @@ void json_error(httplib::Response& res, int status, const std::string& message) 
 
 }  // namespace
 
+bool write_slice(const std::string& body, std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+    // cpp-httplib 0.11.4 passes Range offsets unchecked: never read past the body.
+    if (offset > body.size()) return false;
+    return sink.write(body.data() + offset, std::min(length, body.size() - offset));
+}
+
 HttpServer::HttpServer(ServerConfig config, StaticSite site)
-    : config_(std::move(config)), site_(std::move(site)), http_(std::make_unique<httplib::Server>()) {}
+    : config_(std::move(config)),
+      site_(std::move(site)),
+      http_(std::make_unique<EdgeServer>(EdgeLimits{.request_timeout = config_.request_timeout, .threads = config_.threads})) {}
 
 HttpServer::~HttpServer() = default;
 
@@ -49,8 +61,8 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(ServerConfig config) {
 }
 
 void HttpServer::install_routes() {
-    int threads = config_.threads;
-    http_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    // Heads, bodies, deadlines and the thread policy are the edge's (http_edge.h); these stay as a
+    // second line behind it.
     http_->set_payload_max_length(64 * 1024);
     http_->set_read_timeout(10, 0);
     http_->set_write_timeout(10, 0);
@@ -107,7 +119,7 @@ void HttpServer::install_routes() {
         const std::string* bytes = body.body;
         res.set_content_provider(bytes->size(), file->content_type.c_str(),
                                  [bytes](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                                     return sink.write(bytes->data() + offset, length);
+                                     return write_slice(*bytes, offset, length, sink);
                                  });
     });
 
@@ -141,8 +153,25 @@ Result<int> HttpServer::bind() {
     return port_;
 }
 
-void HttpServer::listen() { http_->listen_after_bind(); }
+void HttpServer::listen() {
+    listening_ = true;
+    if (stop_requested_) return;
+    http_->start_edge();
+    http_->listen_after_bind();
+    finished_ = true;
+    http_->stop_edge();
+}
 
-void HttpServer::stop() { http_->stop(); }
+std::string HttpServer::serve_in_memory(std::string request_bytes) {
+    return http_->serve_in_memory(std::move(request_bytes));
+}
+
+void HttpServer::stop() {
+    stop_requested_ = true;
+    // listen() has begun: wait until cpp-httplib runs, so that its stop() takes effect.
+    if (listening_)
+        while (!http_->is_running() && !finished_) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    http_->stop();
+}
 
 }  // namespace stadsmijn::server

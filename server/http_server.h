@@ -6,6 +6,8 @@
 //   server.value()->listen();   // blocks until stop()
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -18,15 +20,20 @@ namespace httplib {
 class Server;
 struct Request;
 struct Response;
+class DataSink;
 }
 
 namespace stadsmijn::server {
+
+class EdgeServer;
 
 struct ServerConfig {
     std::filesystem::path web_root;
     std::string host = "127.0.0.1";
     int port = 8080;  // 0: any free port (tests)
-    int threads = 8;
+    int threads = 8;  // pool threads running handlers; waiting connections hold none (http_edge.h)
+    // From a request's first byte to its last (head and body); 408 after it.
+    std::chrono::milliseconds request_timeout{10'000};
     // More routes (the poll API): installed after /healthz and before the catch-all /api/ 404.
     std::function<void(httplib::Server&)> extra_routes{};
     // Runs before a file of the web build is served: may set headers (an embed page's
@@ -41,6 +48,9 @@ std::string content_security_policy();
 // The same policy with another frame-ancestors source list (a campaign's allowed origins).
 std::string content_security_policy(const std::string& frame_ancestors);
 
+// What a content provider writes for (offset, length) of `body`: never past its end.
+bool write_slice(const std::string& body, std::size_t offset, std::size_t length, httplib::DataSink& sink);
+
 class HttpServer {
 public:
     static Result<std::unique_ptr<HttpServer>> create(ServerConfig config);
@@ -51,6 +61,8 @@ public:
     void listen();  // serves until stop(); call bind() first
     void stop();
     int port() const { return port_; }
+    // The bytes of one connection answered in memory by the same path as a socket's (fuzzing).
+    std::string serve_in_memory(std::string request_bytes);
 
 private:
     HttpServer(ServerConfig config, StaticSite site);
@@ -58,9 +70,13 @@ private:
 
     ServerConfig config_;
     StaticSite site_;
-    std::unique_ptr<httplib::Server> http_;
+    std::unique_ptr<EdgeServer> http_;
     int port_ = 0;
-    int listen_socket_ = -1;  // kept to widen cpp-httplib's listen backlog (see bind())
+    int listen_socket_ = -1;
+    // stop() before listen() has started must still stop it (cpp-httplib's stop() would not).
+    std::atomic<bool> listening_{false};
+    std::atomic<bool> stop_requested_{false};
+    std::atomic<bool> finished_{false};  // kept to widen cpp-httplib's listen backlog (see bind())
 };
 
 }  // namespace stadsmijn::server

@@ -6,6 +6,7 @@
 
 #include "core/polls/vote_request.h"
 #include "server/gzip.h"
+#include "server/http_server.h"
 #include "server/request_identity.h"
 
 namespace stadsmijn::server {
@@ -31,7 +32,7 @@ void send(httplib::Response& res, const ApiResponse& answer, std::string_view ac
     }
     res.set_content_provider(bytes->size(), answer.content_type.c_str(),
                              [bytes](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                                 return sink.write(bytes->data() + offset, length);
+                                 return write_slice(*bytes, offset, length, sink);
                              });
 }
 

@@ -240,7 +240,9 @@ TEST_CASE("broken HTTP itself is refused and the server keeps serving") {
     for (const auto& [name, bytes] : corpus) {
         CAPTURE(name);
         const int status = raw_request(port, bytes);
-        if (name.starts_with("an admin token")) CHECK(status == 401);
+        // The edge refuses a control character in any header value (400, server/request_guard.h);
+        // were it let through, the token check answers 401. Never 200.
+        if (name.starts_with("an admin token")) CHECK((status == 400 || status == 401));
         if (status != 0) {  // some are simply dropped, which is also fine
             CHECK(status >= 400);
             CHECK(status < 500);

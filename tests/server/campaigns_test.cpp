@@ -10,6 +10,7 @@
 
 #include "server/campaign_api.h"
 #include "server/http_server.h"
+#include "tests/server/listening_server.h"
 
 using namespace stadsmijn;
 using namespace stadsmijn::server;
@@ -34,8 +35,7 @@ struct CampaignServer {
     EmbedPolicy policy;
     std::unique_ptr<CampaignEventStore> store;
     std::unique_ptr<CampaignApi> api;
-    std::unique_ptr<HttpServer> server;
-    std::thread thread;
+    ListeningServer listening;
     int port = 0;
 
     explicit CampaignServer(CampaignApiConfig config = {})
@@ -57,17 +57,11 @@ struct CampaignServer {
         server_config.before_static = [this](const httplib::Request& req, httplib::Response& res) {
             return api->serve_page(req, res);
         };
-        auto created = HttpServer::create(server_config);
-        REQUIRE(created.ok());
-        server = std::move(created).value();
-        auto bound = server->bind();
-        REQUIRE(bound.ok());
-        port = bound.value();
-        thread = std::thread([this] { server->listen(); });
+        listening.start(server_config);
+        port = listening.port;
     }
     ~CampaignServer() {
-        server->stop();
-        thread.join();
+        listening.stop();
         store.reset();
         fs::remove_all(dir);
     }

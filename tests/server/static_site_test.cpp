@@ -8,6 +8,7 @@
 
 #include "server/http_server.h"
 #include "server/static_site.h"
+#include "tests/server/listening_server.h"
 
 using namespace stadsmijn::server;
 namespace fs = std::filesystem;
@@ -33,22 +34,9 @@ struct FakeWebBuild {
 };
 
 // The real server on a free loopback port, serving until the test ends.
-struct RunningServer {
-    std::unique_ptr<HttpServer> server;
-    std::thread thread;
-    int port = 0;
+struct RunningServer : ListeningServer {
     explicit RunningServer(const fs::path& web_root) {
-        auto created = HttpServer::create({.web_root = web_root, .host = "127.0.0.1", .port = 0, .threads = 2});
-        REQUIRE(created.ok());
-        server = std::move(created).value();
-        auto bound = server->bind();
-        REQUIRE(bound.ok());
-        port = bound.value();
-        thread = std::thread([this] { server->listen(); });
-    }
-    ~RunningServer() {
-        server->stop();
-        thread.join();
+        start({.web_root = web_root, .host = "127.0.0.1", .port = 0, .threads = 2});
     }
 };
 
