@@ -22,8 +22,8 @@ TEST_CASE("every device screen and every fixed route finds all its texts in Dutc
                 app.frame();
             }
         }
-        for (const char* route : {"#/", "#/about", "#/devices", "#/drawer", "#/settings", "#/debate",
-                                  "#/accessibility", "#/embed", "#/nothing-here"}) {
+        for (const char* route : {"#/", "#/about", "#/devices", "#/drawer", "#/settings", "#/debate", "#/accessibility",
+                                  "#/embed", "#/nothing-here"}) {
             CAPTURE(route);
             app.go(std::string(route) + "?lang=" + language);
             app.frame();

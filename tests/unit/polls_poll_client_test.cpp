@@ -296,7 +296,8 @@ TEST_CASE("broken answers from the server are refused or read in part, never thr
     CHECK_FALSE(read_wire_poll("not json").ok());
     CHECK_FALSE(read_wire_results("[1,2]").ok());
     CHECK_FALSE(read_poll_list("").ok());
-    auto poll = read_wire_poll(R"({"id":"x","statements":[{"id":"one","text":{"nl":"a"}},{"id":2,"text":{"nl":"b"}}]})");
+    auto poll =
+        read_wire_poll(R"({"id":"x","statements":[{"id":"one","text":{"nl":"a"}},{"id":2,"text":{"nl":"b"}}]})");
     REQUIRE(poll.ok());
     REQUIRE(poll.value().statements.size() == 1);  // the statement without a numeric id is left out
     CHECK(poll.value().statements[0].id == 2);

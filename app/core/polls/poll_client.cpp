@@ -100,8 +100,8 @@ void PollClient::settle_answers(const AppState& state, std::int64_t now_ms, Clie
         std::string key = tag.substr(prefix.size());
         bool pending = std::any_of(outbox_.pending().begin(), outbox_.pending().end(),
                                    [&](const PendingVote& p) { return p.vote.key == key; });
-        bool just_settled = std::any_of(answered.begin(), answered.end(),
-                                        [&](const PendingVote& p) { return p.vote.key == key; });
+        bool just_settled =
+            std::any_of(answered.begin(), answered.end(), [&](const PendingVote& p) { return p.vote.key == key; });
         if (!pending && !just_settled) out.forget_responses.push_back(tag);
     }
     if (changed) out.store[outbox_key()] = outbox_.to_json();
@@ -202,8 +202,7 @@ std::size_t PollClient::waiting() const {
 }
 
 std::optional<std::string> PollClient::participant(const AppState& state,
-                                                   const std::function<std::uint32_t()>& random32,
-                                                   ClientEffects& out) {
+                                                   const std::function<std::uint32_t()>& random32, ClientEffects& out) {
     if (const std::string* own = stored(state, participant_key()); own && is_valid_pseudonym(*own)) return *own;
     if (!made_participant_.empty()) {
         out.store[participant_key()] = made_participant_;  // try storing it again

@@ -38,10 +38,10 @@ struct ClientEffects {
 };
 
 enum class CastOutcome {
-    queued,          // stored in the outbox (and being sent)
-    ignored,         // not the statement on screen, or tapped before it could be read
-    no_random,       // the platform gave no random bytes: no pseudonym or key could be made
-    not_saved,       // the outbox refused it (full, or malformed)
+    queued,     // stored in the outbox (and being sent)
+    ignored,    // not the statement on screen, or tapped before it could be read
+    no_random,  // the platform gave no random bytes: no pseudonym or key could be made
+    not_saved,  // the outbox refused it (full, or malformed)
 };
 
 // Where the participant's vote on a statement is.
@@ -53,7 +53,7 @@ struct VoteStatus {
 };
 
 struct CastContext {
-    std::string municipality;               // sent with the vote; empty when not chosen
+    std::string municipality;                 // sent with the vote; empty when not chosen
     std::function<std::uint32_t()> random32;  // the platform's cryptographic random numbers
 };
 

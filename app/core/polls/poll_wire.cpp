@@ -250,8 +250,8 @@ Result<WireResults> read_wire_results(std::string_view body) {
     results.stability_same_k_share = number_at(stability, "same_k_share");
     for (const Json& entry : array_at(json, "map")) {
         if (!entry.is_array() || entry.size() < 3 || !entry[0].is_number() || !entry[1].is_number()) continue;
-        results.map.push_back({entry[0].get<double>(), entry[1].get<double>(),
-                               entry[2].is_number_integer() ? entry[2].get<int>() : -1});
+        results.map.push_back(
+            {entry[0].get<double>(), entry[1].get<double>(), entry[2].is_number_integer() ? entry[2].get<int>() : -1});
     }
     const Json& projection = object_at(json, "projection");
     std::vector<StatementId> statements;
