@@ -8,6 +8,7 @@
 
 #include "core/polls/opinion_groups_json.h"
 #include "core/polls/polis_csv.h"
+#include "core/polls/poll_wire.h"
 #include "core/polls/text_checks.h"
 #include "core/polls/vote_request.h"
 #include "core/routes.h"
@@ -157,42 +158,41 @@ Json PollService::source_json(const std::string& source_id) const {
             {"url", source->url}};
 }
 
+// Written through the type the app reads (core/polls/poll_wire.h), so the two cannot drift apart.
 Json PollService::poll_json(const PollEntry& poll, const StatementsSnapshot& snapshot) const {
-    Json out = {{"id", poll.id}, {"open", poll.open()}, {"origin", poll.definition ? "content" : "import"}};
+    polls::WirePoll wire;
+    wire.id = poll.id;
+    wire.open = poll.open();
+    wire.origin = poll.definition ? "content" : "import";
     if (poll.definition) {
-        out["title"] = local_text_json(poll.definition->title);
-        out["question"] = local_text_json(poll.definition->question);
-        if (!poll.definition->description.empty()) out["description"] = local_text_json(poll.definition->description);
+        wire.title = poll.definition->title;
+        wire.question = poll.definition->question;
+        wire.description = poll.definition->description;
     } else {
-        out["title"] = {{"nl", poll.stored.title}};
-        out["question"] = {{"nl", poll.stored.question}};
+        wire.title.nl = poll.stored.title;
+        wire.question.nl = poll.stored.question;
     }
-    Json statements = Json::array();
     for (const auto& stored : snapshot.statements) {
         if (stored.status != Moderation::accepted) continue;  // strict moderation: only accepted ones are shown
-        Json item = {{"id", stored.id}, {"origin", stored.origin}};
+        polls::WireStatement item;
+        item.id = stored.id;
+        item.origin = stored.origin;
         const PollStatement* seed = poll.definition ? poll.definition->find_statement(stored.id) : nullptr;
         if (stored.origin == "content") {
             if (!seed) continue;  // removed from content/polls since: no text to show
-            item["text"] = local_text_json(seed->text);
-            if (!seed->context.empty()) item["context"] = local_text_json(seed->context);
-            Json sources = Json::array();
-            for (const auto& id : seed->sources) sources.push_back(source_json(id));
-            item["links"] = {{"sources", sources},
-                             {"devices", seed->devices},
-                             {"materials", seed->materials},
-                             {"guidance", seed->guidance}};
+            item.text = seed->text;
+            item.context = seed->context;
+            for (const auto& id : seed->sources) item.sources.push_back(polls::wire_source(content_, id));
+            item.devices = seed->devices;
+            item.materials = seed->materials;
+            item.guidance = seed->guidance;
         } else {
-            item["text"] = {{stored.language == "en" ? "en" : "nl", stored.text}};
-            item["language"] = stored.language;
+            item.language = stored.language;
+            (stored.language == "en" ? item.text.en : item.text.nl) = stored.text;
         }
-        statements.push_back(std::move(item));
+        wire.statements.push_back(std::move(item));
     }
-    out["statements"] = std::move(statements);
-    out["limits"] = {{"statement_min_characters", kStatementMinCharacters},
-                     {"statement_max_characters", kStatementMaxCharacters},
-                     {"request_max_bytes", polls::kMaxRequestBytes}};
-    return out;
+    return polls::to_json(wire);
 }
 
 ApiResponse PollService::list_polls() {

@@ -208,6 +208,7 @@
     paused: () => (ready ? Module._stadsmijn_paused() === 1 : false),
     route: () => (ready ? text(Module._stadsmijn_route()) : ''),
     language: () => (ready ? text(Module._stadsmijn_language()) : ''),
+    missingTexts: () => (ready ? JSON.parse(text(Module._stadsmijn_missing_texts())) : { count: 0, keys: [] }),
     semantics: () => (ready ? JSON.parse(text(Module._stadsmijn_semantics())).nodes || [] : []),
     // The colours drawn with ({text, background, accent, link, focus}), the page's content height and campaign.
     page: () => {
@@ -242,6 +243,7 @@
   }, true);
   darkScheme.addEventListener('change', (event) => { if (ready) Module._stadsmijn_set_dark(event.matches ? 1 : 0); });
   document.addEventListener('visibilitychange', () => { if (ready && !document.hidden) Module._stadsmijn_wake(); });
+  window.addEventListener('online', () => { if (ready) Module._stadsmijn_network_online(); });
 
   const engine = document.createElement('script');
   engine.src = script.dataset.engine;

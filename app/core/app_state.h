@@ -21,6 +21,14 @@ struct HttpResponse {
     bool ok() const { return status >= 200 && status < 300; }
 };
 
+// A request a screen or a protocol (the poll client) asks the platform to send.
+struct HttpRequest {
+    std::string tag;     // the answer arrives in AppState::responses[tag]
+    std::string method;  // "GET", "POST"
+    std::string url;     // same-origin path ("/api/polls")
+    std::string body;    // JSON, for POST
+};
+
 struct PickedFile {
     std::string name;
     std::string text;
@@ -48,6 +56,8 @@ struct AppState {
     // Network requests by the tag the screen gave them: pending until answered.
     std::set<std::string> pending_requests;
     std::map<std::string, HttpResponse> responses;
+    // How often the browser said the network came back (`online`): waiting votes go at once.
+    unsigned network_returns = 0;
 
     std::map<std::string, PickedFile> picked_files;  // by the tag of the pick_file action
 

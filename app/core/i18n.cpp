@@ -210,7 +210,18 @@ bool Translator::has(std::string_view key) const {
     return find(key, found_in) != nullptr;
 }
 
+void Translator::count_if_missing(std::string_view key) const {
+    if (catalogs_.empty()) return;
+    const std::string& reference = catalogs_.front().language();
+    for (const auto& catalog : catalogs_)
+        if (catalog.language() == reference && catalog.find(key)) return;
+    ++missing_lookups_;
+    if (missing_keys_.size() < 20 && std::find(missing_keys_.begin(), missing_keys_.end(), key) == missing_keys_.end())
+        missing_keys_.emplace_back(key);
+}
+
 std::string Translator::text(std::string_view key, const TextArgs& args) const {
+    count_if_missing(key);
     std::string found_in;
     const CatalogEntry* entry = find(key, found_in);
     if (!entry) return std::string(key);
@@ -219,6 +230,7 @@ std::string Translator::text(std::string_view key, const TextArgs& args) const {
 }
 
 std::string Translator::plural(std::string_view key, long long count, const TextArgs& args) const {
+    count_if_missing(key);
     std::string found_in;
     const CatalogEntry* entry = find(key, found_in);
     if (!entry) return std::string(key);

@@ -80,11 +80,24 @@ public:
     // Formats a number the way the language writes it ("1.234,5" in Dutch, "1,234.5" in English).
     std::string format_number(double value, int decimals) const;
 
+    // Lookups (text, plural) of keys the reference catalog (Dutch) lacks, since the start or the
+    // last reset: a screen showing a key instead of a text. Tests assert this stays zero.
+    unsigned missing_lookups() const { return missing_lookups_; }
+    const std::vector<std::string>& missing_keys() const { return missing_keys_; }  // first 20, unique
+    void reset_missing() const {
+        missing_lookups_ = 0;
+        missing_keys_.clear();
+    }
+
 private:
     const CatalogEntry* find(std::string_view key, std::string& found_in) const;
+    void count_if_missing(std::string_view key) const;
 
     std::vector<Catalog> catalogs_;
     std::string language_;
+    // Counting, not state: a const lookup may record that it found nothing.
+    mutable unsigned missing_lookups_ = 0;
+    mutable std::vector<std::string> missing_keys_;
 };
 
 }  // namespace stadsmijn

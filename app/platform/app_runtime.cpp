@@ -143,6 +143,11 @@ void AppRuntime::handle_event(const SDL_Event& event) {
 
 void AppRuntime::wake() { frames_to_settle_ = std::max(frames_to_settle_, settle_frames); }
 
+void AppRuntime::on_network_online() {
+    ++state_.network_returns;
+    wake();
+}
+
 void AppRuntime::activate_from_page(unsigned widget_id) {
     page_input_.activate = widget_id;
     wake();
@@ -371,6 +376,15 @@ void AppRuntime::frame() {
 
     report_campaign_events(actions);
     carry_out_services(actions);
+    if (actions.wake_in_ms && hooks_.wake_after) {
+        // One timer at a time: a new one only when none is pending or this one is due sooner.
+        const std::uint64_t now = SDL_GetTicks64();
+        const std::uint64_t due = now + static_cast<std::uint64_t>(std::max<std::int64_t>(0, *actions.wake_in_ms));
+        if (wake_timer_due_ <= now || due < wake_timer_due_) {
+            wake_timer_due_ = due;
+            hooks_.wake_after(*actions.wake_in_ms + 20);  // a little late rather than a frame early
+        }
+    }
     if (actions.language) {
         apply_language(*actions.language);
         Preferences remembered = state_.preferences;

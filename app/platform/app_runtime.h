@@ -52,6 +52,8 @@ struct HostHooks {
     std::function<void(const std::string& text)> copy_text;
     std::function<std::optional<LocalDateTime>()> now;     // the local clock
     std::function<std::uint32_t()> random32;               // cryptographic random numbers
+    // Call AppRuntime::wake after `delay_ms`, also while the loop is paused (a vote's retry).
+    std::function<void(std::int64_t delay_ms)> wake_after;
 };
 
 // The semantics of a frame as JSON, for the page's test API and (later) its DOM mirror.
@@ -75,6 +77,7 @@ public:
     void on_url_changed(std::string_view fragment);  // the back button, a typed URL
     void set_system_prefers_dark(bool dark);
     void wake();  // something outside wants a frame (a network answer, a resize)
+    void on_network_online();  // the browser's `online` event: waiting votes go at once
 
     // Input from the page's DOM mirror (a screen reader, the keyboard, a phone's keyboard),
     // applied in the next frame.
@@ -97,6 +100,7 @@ public:
     unsigned frames_drawn() const { return frames_drawn_; }
     std::string current_fragment() const { return format_route(state_.route); }
     const std::string& language() const { return translator_.language(); }
+    const Translator& translator() const { return translator_; }  // its missing-text counter, for tests
     const std::string& last_error() const { return last_error_; }
     float font_pixel_ratio() const { return fonts_.pixel_ratio; }  // the atlas's device pixels per CSS pixel
     const ui::Semantics& semantics() const { return semantics_; }
@@ -142,6 +146,7 @@ private:
     std::string title_;
     std::string last_error_;
     CampaignEventLog campaign_events_;
+    std::uint64_t wake_timer_due_ = 0;  // SDL ticks when the timer asked of wake_after fires
     float content_height_ = 0;
 };
 

@@ -181,6 +181,7 @@ void draw_app(UiFrame& f) {
             f.actions.language = f.state.texts_unavailable;
         ImGui::Spacing();
     }
+    update_poll_clients(f);
     draw_screen(f);
     footer(f);
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <vector>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "core/app_state.h"
 #include "core/content/content.h"
 #include "core/i18n.h"
+#include "core/polls/poll_client.h"
 #include "ui/fonts.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"
@@ -18,12 +20,7 @@
 namespace stadsmijn::ui {
 
 // What the citizen asked for this frame; the platform layer carries it out after the frame.
-struct HttpRequest {
-    std::string tag;     // the answer arrives in AppState::responses[tag]
-    std::string method;  // "GET", "POST"
-    std::string url;     // same-origin path ("/api/polls")
-    std::string body;    // JSON, for POST
-};
+using HttpRequest = stadsmijn::HttpRequest;
 
 struct FileDownload {
     std::string filename;
@@ -47,6 +44,8 @@ struct UiActions {
     std::vector<std::string> announce;        // results a screen reader must hear ("saved", "vote counted")
     std::optional<Preferences> preferences;   // text size, theme: applied and remembered
     std::vector<std::string> forget_responses;  // tags whose answers the screen has consumed
+    // Draw again after this many milliseconds even if nothing happens (a vote's retry is due).
+    std::optional<std::int64_t> wake_in_ms;
 };
 
 // What the page did to the widgets since the last frame, through the DOM mirror: a screen
@@ -59,8 +58,27 @@ struct PageInput {
 
 // View state the screens keep between frames (what is typed in a search field, an open
 // section): not the citizen's data, which changes only through UiActions.
+struct PollView {
+    bool show_results = false;
+    bool region_results = false;
+    bool choosing_municipality = false;
+    std::string municipality_query;
+    std::string own_statement;
+};
+
+struct DebateState {
+    std::map<std::string, polls::PollClient> clients;  // by poll id: the votes of this tab
+    std::map<std::string, PollView> views;
+};
+
+struct DrawerView;  // screens/drawer.cpp
+
+// Each screen's typed state lives here, so a new UiState (a new tab, a new test app) starts fresh
+// and nothing is shared through statics. `fields` is the older string map, being replaced.
 struct UiState {
     std::map<std::string, std::string> fields;
+    DebateState debate;
+    std::shared_ptr<DrawerView> drawer;  // shared_ptr: the type is complete only in drawer.cpp
 };
 
 struct UiFrame {

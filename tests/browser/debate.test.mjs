@@ -59,12 +59,19 @@ async function results(municipality) {
   return response.json();
 }
 
+// A resident reads a statement before voting on it: the app takes a tap within 400 ms of the last
+// vote as the same tap again (a double tap must not vote on a statement nobody has read).
+const readingPause = () => new Promise((resolve) => setTimeout(resolve, 450));
+
 async function voteOn(page, label) {
   const before = await waitForWidget(page, 'text', /^(Statement|Stelling) \d+ (of|van) \d+$/);
+  await readingPause();
   await press(page, 'button', label);
   await page.waitForFunction((previous) => !window.stadsmijn.semantics().some((n) => n.name === previous),
     before.name, { timeout: 10000 });
 }
+
+const progress = async (page) => (await app.semantics(page)).find((n) => /^(Statement|Stelling) \d+ (of|van) \d+$/.test(n.name))?.name;
 
 async function chooseMunicipality(page, search, fieldName, name) {
   await page.getByRole('searchbox', { name: fieldName }).fill(search);
@@ -212,6 +219,79 @@ for (const [label, viewport, language] of [['phone', { width: 360, height: 740 }
     });
   });
 }
+
+describe('never lose a tap or a vote (issue 13)', () => {
+  test('votes cast offline are all sent when the network returns, with the app left idle', async () => {
+    const page = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(`${server.url}#/poll/${poll}?lang=nl&municipality=urk`);
+    await waitForApp(page);
+    await waitForWidget(page, 'button', 'Eens');
+    const beforeVotes = (await results('urk')).counts?.votes ?? 0;
+    await page.context().setOffline(true);
+    for (const vote of ['Eens', 'Oneens', 'Eens']) await voteOn(page, vote);
+    await waitForWidget(page, 'text', /^Nog niet verstuurd/);
+    await waitForIdle(page);
+    assert.ok(await page.evaluate(() => window.stadsmijn.paused()), 'the app sleeps while nothing happens');
+
+    // Back online; nobody touches the page.
+    await page.context().setOffline(false);
+    let after;
+    for (let i = 0; i < 50; i++) {
+      after = await results('urk');
+      if ((after.counts?.votes ?? 0) >= beforeVotes + 3) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(after.counts.votes, beforeVotes + 3, 'all three votes reached the server, each once');
+    await waitForWidget(page, 'text', 'Je stem is geteld.');
+    const stored = await page.evaluate((p) => JSON.parse(localStorage.getItem(Object.keys(localStorage)
+      .find((k) => k.endsWith(`poll.${p}.outbox`)))), poll);
+    assert.equal(stored.pending.length, 0);
+    assert.deepEqual(await page.evaluate(() => window.stadsmijn.missingTexts()), { count: 0, keys: [] });
+    await page.context().close();
+  });
+
+  test('a double tap on Eens casts one vote, and the last vote can be changed', async () => {
+    const page = await openPage(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    await page.goto(`${server.url}#/poll/${poll}?lang=nl&municipality=lelystad`);
+    await waitForApp(page);
+    const agree = await waitForWidget(page, 'button', 'Eens');
+    await waitForIdle(page);
+    const beforeVotes = (await results('lelystad')).counts?.votes ?? 0;
+    const x = agree.x + agree.w / 2, y = agree.y + agree.h / 2;
+    await page.touchscreen.tap(x, y);
+    await new Promise((resolve) => setTimeout(resolve, 90));
+    await page.touchscreen.tap(x, y);
+    await waitForWidget(page, 'text', 'Je stem is geteld.');
+    await waitForIdle(page);
+    assert.equal(await progress(page), 'Stelling 2 van 17');
+    let after;
+    for (let i = 0; i < 20; i++) {
+      after = await results('lelystad');
+      if ((after.counts?.votes ?? 0) > beforeVotes) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(after.counts.votes, beforeVotes + 1, 'one vote, not two');
+
+    // Back to statement 1, and the vote changed to "Oneens".
+    await readingPause();
+    await press(page, 'button', 'Vorige stelling');
+    await waitForWidget(page, 'text', 'Je stemde hier: eens. Kies opnieuw om je stem te veranderen.');
+    assert.equal(await progress(page), 'Stelling 1 van 17');
+    await voteOn(page, 'Oneens');
+    await waitForWidget(page, 'text', 'Je stem is geteld.');
+    assert.equal(await progress(page), 'Stelling 2 van 17');
+    for (let i = 0; i < 20; i++) {
+      after = await results('lelystad');
+      if (new Map(after.statements.map((s) => [s.statement, s.votes])).get(1)?.disagree >= 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const first = new Map(after.statements.map((s) => [s.statement, s.votes])).get(1);
+    assert.equal(first.disagree, 1);
+    assert.equal(first.agree, 0, 'the changed vote replaced the first');
+    assert.deepEqual(await page.evaluate(() => window.stadsmijn.missingTexts()), { count: 0, keys: [] });
+    await page.context().close();
+  });
+});
 
 describe('the map of opinions', () => {
   test('two camps in Zaanstad show as two groups on the map, and you as a ring near yours', async () => {

@@ -2,6 +2,7 @@
 // check what a screen shows and what a click does, through the frame's Semantics.
 #pragma once
 
+#include <doctest/doctest.h>
 #include <imgui.h>
 
 #include <optional>
@@ -49,7 +50,9 @@ public:
     }
 
     // Draws one frame; returns what the screens asked for.
+    // Every frame also checks that no text the screens asked for is missing in Dutch.
     UiActions frame() {
+        translator.reset_missing();
         ImGui::NewFrame();
         UiActions actions;
         UiFrame f{content, problems, translator, state, fonts, light_palette(), semantics, actions, ui, page_input};
@@ -57,6 +60,8 @@ public:
         f.page_edits_text = page_edits_text;
         draw_app(f);
         ImGui::Render();
+        const std::string missing = translator.missing_keys().empty() ? "" : translator.missing_keys().front();
+        CHECK_MESSAGE(translator.missing_lookups() == 0, "a screen asked for a text Dutch does not have: " << missing);
         page_input = {};
         carry_out(actions);
         return actions;

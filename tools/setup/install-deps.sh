@@ -6,8 +6,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 
 debian_packages=(
-  # build
-  cmake make g++ pkg-config dpkg-dev
+  # build, and the format check (ctest -R format_check)
+  cmake make g++ pkg-config dpkg-dev clang-format
   # web build: emcc 3.1.6 with clang-14, lld, binaryen
   emscripten
   # native build of the app (SDL2 + OpenGL 3) and its headless UI tests

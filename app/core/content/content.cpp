@@ -1,6 +1,9 @@
 #include "core/content/content.h"
 
 #include <algorithm>
+
+#include "core/content/search.h"
+
 #include <set>
 
 namespace stadsmijn {
@@ -241,6 +244,17 @@ std::vector<const Municipality*> Content::municipalities_in(std::string_view pro
     std::vector<const Municipality*> found;
     for (const auto& municipality : municipalities)
         if (municipality.province == province_id) found.push_back(&municipality);
+    return found;
+}
+
+std::vector<const Municipality*> Content::municipalities_matching(std::string_view query, std::size_t limit) const {
+    std::vector<const Municipality*> found;
+    const std::string wanted = normalise_search_text(query);
+    if (wanted.empty()) return found;
+    for (const auto& municipality : municipalities) {
+        if (found.size() >= limit) break;
+        if (normalise_search_text(municipality.name).find(wanted) != std::string::npos) found.push_back(&municipality);
+    }
     return found;
 }
 

@@ -76,6 +76,9 @@ struct Content {
     const GuidanceFact* guidance_fact(std::string_view guidance_id, std::string_view fact_id) const;
     // Municipalities of a province in file order (alphabetical in the shipped file).
     std::vector<const Municipality*> municipalities_in(std::string_view province_id) const;
+    // Municipalities whose name contains what a resident typed (case and accents ignored), in
+    // file order, at most `limit`: the one search behind every municipality picker.
+    std::vector<const Municipality*> municipalities_matching(std::string_view query, std::size_t limit = 8) const;
 };
 
 struct LoadedContent {

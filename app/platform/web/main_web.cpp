@@ -68,6 +68,8 @@ EM_JS(void, js_now, (int* out), {
     HEAP32[(out >> 2) + 4] = d.getMinutes();
 });
 EM_JS(unsigned, js_random32, (), { return crypto.getRandomValues(new Uint32Array(1))[0] >>> 0; });
+// A retry that is due while the loop is paused still needs a frame.
+EM_JS(void, js_wake_after, (double delay_ms), { setTimeout(() => Module._stadsmijn_wake(), delay_ms); });
 EM_JS(char*, js_origin, (), { return Module.platform.newString(location.origin); });
 
 std::string take_string(char* text) {
@@ -184,6 +186,13 @@ EMSCRIPTEN_KEEPALIVE void stadsmijn_wake() {
     resume_loop();
 }
 
+// The browser's `online` event: the network is back, so waiting votes are sent at once.
+EMSCRIPTEN_KEEPALIVE void stadsmijn_network_online() {
+    if (!app) return;
+    app->on_network_online();
+    resume_loop();
+}
+
 // The test API (window.stadsmijn in web/app.js) reads these.
 EMSCRIPTEN_KEEPALIVE unsigned stadsmijn_frames() { return app ? app->frames_drawn() : 0; }
 EMSCRIPTEN_KEEPALIVE float stadsmijn_font_pixel_ratio() { return app ? app->font_pixel_ratio() : 0; }
@@ -199,6 +208,15 @@ EMSCRIPTEN_KEEPALIVE const char* stadsmijn_route() {
 EMSCRIPTEN_KEEPALIVE const char* stadsmijn_semantics() {
     static std::string json;
     json = app ? app->mirror_json() : "{}";
+    return json.c_str();
+}
+
+// Texts the screens asked for that Dutch lacks, since the start: {"count": n, "keys": [...]}.
+EMSCRIPTEN_KEEPALIVE const char* stadsmijn_missing_texts() {
+    static std::string json;
+    json = app ? nlohmann::json{{"count", app->translator().missing_lookups()},
+                                {"keys", app->translator().missing_keys()}}.dump()
+               : "{\"count\":0,\"keys\":[]}";
     return json.c_str();
 }
 
@@ -259,6 +277,7 @@ int main(int argc, char** argv) {
             return stadsmijn::LocalDateTime{parts[0], parts[1], parts[2], parts[3], parts[4]};
         },
         .random32 = [] { return static_cast<std::uint32_t>(js_random32()); },
+        .wake_after = [](std::int64_t delay_ms) { js_wake_after(static_cast<double>(delay_ms)); },
     });
     app = &runtime;
     runtime.set_system_prefers_dark(prefers_dark);

@@ -41,9 +41,11 @@ struct Undo {
     std::string message;
 };
 
-// What the screen keeps between frames. A fresh UiState (a new page, a new test) gets a fresh view.
+}  // namespace
+
+// What the screen keeps between frames, owned by UiState (declared in frame.h): a fresh UiState
+// (a new page, a new test) gets a fresh view.
 struct DrawerView {
-    std::string session;
     bool loaded = false;
 
     Drawer drawer;
@@ -75,16 +77,11 @@ struct DrawerView {
     std::vector<std::string> import_report;
 };
 
+namespace {
+
 DrawerView& view_for(UiFrame& f) {
-    static DrawerView view;
-    static unsigned long long sessions = 0;
-    auto it = f.ui.fields.find("drawer.session");
-    if (it == f.ui.fields.end() || it->second != view.session) {
-        view = DrawerView{};
-        view.session = std::to_string(++sessions);
-        f.ui.fields["drawer.session"] = view.session;
-    }
-    return view;
+    if (!f.ui.drawer) f.ui.drawer = std::make_shared<DrawerView>();
+    return *f.ui.drawer;
 }
 
 const std::string* stored(const UiFrame& f, const std::string& key) {

@@ -23,6 +23,8 @@ void draw_settings(UiFrame& f);             // #/settings
 
 void draw_debate(UiFrame& f);               // #/debate: the polls
 void draw_poll(UiFrame& f);                 // #/poll/{id}: vote, add a statement, results
+// Every frame, on any screen: the poll clients settle answers and send votes that are due.
+void update_poll_clients(UiFrame& f);
 
 void draw_accessibility(UiFrame& f);        // #/accessibility: the accessibility statement
 void draw_embed_builder(UiFrame& f);        // #/embed: the snippet builder for campaigns
