@@ -122,6 +122,13 @@ Route parse_route(std::string_view fragment) {
         route.screen = Screen::settings;
     } else if (parts.size() == 1 && is(0, "embed")) {
         route.screen = Screen::embed_builder;
+    } else if (parts.size() == 1 && is(0, "region")) {
+        route.screen = Screen::region;
+    } else if (parts.size() == 1 && is(0, "actors")) {
+        route.screen = Screen::actors;
+    } else if (parts.size() == 2 && is(0, "chain") && is_valid_id(parts[1])) {
+        route.screen = Screen::chain;
+        route.material_id = std::string(parts[1]);
     } else if (parts.size() == 2 && is(0, "poll") && is_valid_id(parts[1])) {
         route.screen = Screen::poll;
         route.poll_id = std::string(parts[1]);
@@ -159,6 +166,9 @@ std::string format_route(const Route& route) {
         case Screen::accessibility: path = "/accessibility"; break;
         case Screen::embed_builder: path = "/embed"; break;
         case Screen::settings: path = "/settings"; break;
+        case Screen::chain: path = "/chain/" + route.material_id; break;
+        case Screen::region: path = "/region"; break;
+        case Screen::actors: path = "/actors"; break;
         case Screen::not_found: path = route.unknown_path.empty() ? "/" : route.unknown_path; break;
     }
     std::string query;
@@ -186,6 +196,9 @@ const char* screen_name(Screen screen) {
         case Screen::accessibility: return "accessibility";
         case Screen::embed_builder: return "embed_builder";
         case Screen::settings: return "settings";
+        case Screen::chain: return "chain";
+        case Screen::region: return "region";
+        case Screen::actors: return "actors";
         case Screen::not_found: return "not_found";
     }
     return "not_found";

@@ -29,6 +29,9 @@ enum class Screen {
     accessibility,
     embed_builder,
     settings,        // text size and contrast
+    chain,           // what happens to a material after hand-in
+    region,          // the region's chains, per material
+    actors,          // the matchmaking directory of organisations
     not_found,
 };
 
@@ -36,6 +39,7 @@ struct Route {
     Screen screen = Screen::home;
     std::string device_id;  // for the device screens
     std::string poll_id;    // for Screen::poll
+    std::string material_id;  // for Screen::chain
     std::string language;   // from ?lang=; empty when the URL does not say
     std::map<std::string, std::string> query;  // every other query parameter, decoded
     std::string unknown_path;  // what was asked for, for the not-found screen

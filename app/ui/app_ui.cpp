@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "ui/screens/chain_screens.h"
 #include "ui/screens/screens.h"
 #include "ui/widgets.h"
 
@@ -30,6 +31,9 @@ void draw_screen(UiFrame& f) {
         case Screen::poll: draw_poll(f); break;
         case Screen::accessibility: draw_accessibility(f); break;
         case Screen::embed_builder: draw_embed_builder(f); break;
+        case Screen::chain: draw_chain(f, f.state.route.material_id); break;
+        case Screen::region: draw_region(f); break;
+        case Screen::actors: draw_actors(f); break;
     }
 }
 

@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { app, launchBrowser, openPage, screenshot, startServer, waitForApp, waitForIdle } from './lib/harness.mjs';
 
 const routes = ['#/', '#/about', '#/accessibility', '#/devices', '#/device/smartphone', '#/device/smartphone/repair',
-  '#/device/smartphone/reuse', '#/device/smartphone/return', '#/drawer', '#/settings', '#/debate', '#/embed',
+  '#/device/smartphone/reuse', '#/device/smartphone/return', '#/drawer', '#/settings', '#/debate', '#/embed', '#/region', '#/actors', '#/chain/cobalt',
   '#/no-such-page'];
 const sizes = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 800 } };
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

@@ -23,7 +23,7 @@ TEST_CASE("every device screen and every fixed route finds all its texts in Dutc
             }
         }
         for (const char* route : {"#/", "#/about", "#/devices", "#/drawer", "#/settings", "#/debate", "#/accessibility",
-                                  "#/embed", "#/nothing-here"}) {
+                                  "#/embed", "#/region", "#/actors", "#/chain/cobalt", "#/nothing-here"}) {
             CAPTURE(route);
             app.go(std::string(route) + "?lang=" + language);
             app.frame();

@@ -5,6 +5,7 @@
 
 #include "core/advice/plan.h"
 #include "ui/guide_parts.h"
+#include "ui/screens/chain_screens.h"
 #include "ui/screens/screens.h"
 #include "ui/widgets.h"
 
@@ -141,6 +142,8 @@ void draw_device_return(UiFrame& f) {
     }
     gap();
     recovery_section(f, *device);
+    gap();
+    draw_what_happens_next(f, device->id);
 }
 
 }  // namespace stadsmijn::ui
