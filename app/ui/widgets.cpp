@@ -46,8 +46,9 @@ std::string as_format(const std::string& text) {
     return out;
 }
 
-// The slider being dragged, if any: page scrolling leaves that drag alone.
+// The slider being dragged, if any, and its value so far: page scrolling leaves that drag alone.
 unsigned g_slider_held = 0;
+float g_slider_value = 0;
 
 bool is_dash(std::string_view word) { return word == "-" || word == "\u2013" || word == "\u2014" || word == "~"; }
 
@@ -420,16 +421,35 @@ bool slider(UiFrame& f, const char* id, const std::string& label, float& value, 
     ImGui::PushID(id);
     ImGui::TextUnformatted(label.c_str());
     ImGui::SetNextItemWidth(f.available_width());
+    auto snap = [&](float v) { return std::clamp(step > 0 ? min + step * std::round((v - min) / step) : v, min, max); };
+    // While a pointer drags it, the slider shows and holds the dragged value, and hands it over
+    // when the finger or mouse lets go: applied at once, a text size would move the slider
+    // under the pointer while it is being dragged.
+    const ImGuiID slider_id = ImGui::GetID("##slider");
+    const bool held = g_slider_held == slider_id && ImGui::GetActiveID() == slider_id;
+    float shown = held ? g_slider_value : value;
+    std::string text = value_text;
+    if (held) {
+        std::string before = std::to_string(std::lround(value)), now = std::to_string(std::lround(shown));
+        if (auto at = text.find(before); at != std::string::npos) text.replace(at, before.size(), now);
+    }
     // The value text is shown, not parsed: a '%' in it ("100 %") would make ImGui read the value
     // back as 0 and the slider would never move.
-    bool changed = ImGui::SliderFloat("##slider", &value, min, max, as_format(value_text).c_str());
+    ImGui::SliderFloat("##slider", &shown, min, max, as_format(text).c_str());
     unsigned item = ImGui::GetItemID();
-    if (ImGui::IsItemActive()) g_slider_held = item;
+    bool changed = false;
+    if (ImGui::IsItemActive()) {
+        g_slider_held = item;
+        g_slider_value = snap(shown);
+    } else if (ImGui::IsItemDeactivated() && g_slider_held == item) {
+        g_slider_held = 0;
+        changed = std::fabs(g_slider_value - value) > 1e-6f;
+        value = g_slider_value;
+    }
     if (auto page = f.page_input.numbers.find(item); page != f.page_input.numbers.end()) {
-        value = static_cast<float>(page->second);
+        value = snap(static_cast<float>(page->second));
         changed = true;
     }
-    if (changed && step > 0) value = min + step * std::round((value - min) / step);
     value = std::clamp(value, min, max);
     SemanticNode node = node_for_last_item(Role::slider, label);
     node.value = value_text;
