@@ -258,7 +258,10 @@ void draw_app(UiFrame& f) {
                              ImGuiWindowFlags_NoBringToFrontOnFocus;
     flags &= ~ImGuiWindowFlags_NoScrollbar;
     ImGui::Begin("##page", nullptr, flags);
-    if (f.reset_scroll) ImGui::SetScrollY(0);
+    if (f.reset_scroll) {
+        ImGui::SetScrollY(0);
+        kinetic = Kinetic{};  // a new screen starts still, at its top
+    }
 
     float available = ImGui::GetContentRegionAvail().x;
     float column = column_width(available, f.fonts.text_scale);
