@@ -241,6 +241,29 @@
   window.addEventListener('keydown', (event) => {
     if (event.key === 'Tab' && event.target === canvas) event.stopPropagation();
   }, true);
+  // Keys that scroll a web page scroll the app's page too, when no control takes them: a text
+  // field keeps its keys, a radio group its arrows, a button or checkbox its Space.
+  const scrollKeys = {
+    PageDown: [2, 1], PageUp: [2, -1], ' ': [2, 1], ArrowDown: [1, 1], ArrowUp: [1, -1], Home: [3, 0], End: [4, 0],
+  };
+  function takesKey(target, key) {
+    if (!target || target === document.body || target === canvas) return false;
+    const tag = target.tagName;
+    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return true;
+    const role = target.getAttribute('role');
+    if (role === 'radio' || role === 'slider') return true;
+    if (key === ' ' && (tag === 'BUTTON' || tag === 'SUMMARY')) return true;
+    return !document.getElementById('mirror').contains(target) && tag !== 'HTML';
+  }
+  window.addEventListener('keydown', (event) => {
+    const spec = scrollKeys[event.key];
+    if (!ready || !spec || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (takesKey(event.target, event.key)) return;
+    event.preventDefault();
+    event.stopPropagation(); // not to SDL: ImGui's own keyboard navigation would move instead
+    const up = event.key === ' ' && event.shiftKey ? -1 : 1;
+    Module._stadsmijn_scroll(spec[0], spec[1] * up);
+  }, true);
   darkScheme.addEventListener('change', (event) => { if (ready) Module._stadsmijn_set_dark(event.matches ? 1 : 0); });
   document.addEventListener('visibilitychange', () => { if (ready && !document.hidden) Module._stadsmijn_wake(); });
   window.addEventListener('online', () => { if (ready) Module._stadsmijn_network_online(); });

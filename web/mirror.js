@@ -49,6 +49,59 @@
       this.pointerLast = false;
       document.addEventListener('pointerdown', () => { this.pointerLast = true; }, true);
       document.addEventListener('keydown', () => { this.pointerLast = false; }, true);
+      // A tap or click on the canvas leaves a text field, as it would on any page: the phone's
+      // keyboard closes and the field shows again what the app holds.
+      document.addEventListener('pointerdown', (event) => {
+        const active = document.activeElement;
+        if (event.target.tagName === 'CANVAS' && active && active.classList.contains('mirror-field')) active.blur();
+      }, true);
+    }
+
+    // A swipe that starts on a text field scrolls the page like a swipe anywhere else: past a
+    // few pixels of vertical movement the touch is handed to the canvas (the app scrolls and
+    // flings it) and the field does not take focus.
+    forwardSwipes(element) {
+      let start = null;
+      let forwarding = false;
+      const canvas = () => document.getElementById('canvas');
+      const pass = (type, touch) => {
+        const target = canvas();
+        if (!target) return;
+        const copy = new Touch({ identifier: touch.identifier, target, clientX: touch.clientX, clientY: touch.clientY,
+          screenX: touch.screenX, screenY: touch.screenY, pageX: touch.pageX, pageY: touch.pageY });
+        const list = type === 'touchend' || type === 'touchcancel' ? [] : [copy];
+        target.dispatchEvent(new TouchEvent(type, { bubbles: true, cancelable: true, touches: list, targetTouches: list,
+          changedTouches: [copy] }));
+      };
+      element.addEventListener('touchstart', (event) => {
+        start = event.touches.length === 1 ? event.touches[0] : null;
+        forwarding = false;
+      }, { passive: true });
+      element.addEventListener('touchmove', (event) => {
+        if (!start) return;
+        const touch = Array.from(event.changedTouches).find((t) => t.identifier === start.identifier);
+        if (!touch) return;
+        if (!forwarding && Math.abs(touch.clientY - start.clientY) > 8) {
+          forwarding = true;
+          pass('touchstart', start);
+        }
+        if (forwarding) {
+          event.preventDefault();
+          pass('touchmove', touch);
+        }
+      }, { passive: false });
+      const finish = (event) => {
+        if (!start) return;
+        const touch = Array.from(event.changedTouches).find((t) => t.identifier === start.identifier) || start;
+        if (forwarding) {
+          event.preventDefault(); // no focus, no keyboard: this was a swipe, not a tap
+          pass(event.type, touch);
+        }
+        start = null;
+        forwarding = false;
+      };
+      element.addEventListener('touchend', finish, { passive: false });
+      element.addEventListener('touchcancel', finish, { passive: false });
     }
 
     create(node) {
@@ -83,7 +136,11 @@
           element.type = node.role === 'searchbox' ? 'search' : 'text';
           element.autocomplete = 'off';
           element.className = 'mirror-field';
-          element.addEventListener('input', () => this.api.setText(id, element.value));
+          element.addEventListener('input', () => {
+            element.sent = element.value;
+            this.api.setText(id, element.value);
+          });
+          this.forwardSwipes(element);
           break;
         case 'img':
           element.setAttribute('role', 'img');
@@ -118,7 +175,16 @@
         if (changed('x')) element.style.left = node.x + 'px';
         if (changed('y')) element.style.top = node.y + 'px';
         if (changed('w')) element.style.width = node.w + 'px';
-        if (changed('h')) element.style.height = node.h + 'px';
+        if (changed('h')) {
+          element.style.height = node.h + 'px';
+          // Typed text as large as the app's: the field's height is the font's plus its padding
+          // (17 + 2 x 10 px at 100 %), both grown with the text size.
+          if (role === 'textbox' || role === 'searchbox') {
+            const scale = node.h / 37;
+            element.style.fontSize = (17 * scale).toFixed(1) + 'px';
+            element.style.paddingLeft = element.style.paddingRight = (14 * scale).toFixed(1) + 'px';
+          }
+        }
       }
       if (!changed('name') && !changed('value') && !changed('checked') && !changed('description') &&
           !changed('disabled') && !changed('number')) return;
@@ -153,8 +219,18 @@
         case 'searchbox':
           element.setAttribute('aria-label', node.name);
           element.placeholder = node.description || '';
-          // Never rewrite what the citizen is typing; the app echoes it anyway.
-          if (document.activeElement !== element && element.value !== (node.value || '')) element.value = node.value || '';
+          if (element.value !== (node.value || '')) {
+            // The app's echo of what is being typed is left alone (the caret stays); a value the
+            // app set itself (a search cleared after adding, a sent statement) replaces the
+            // field's text even while it has focus.
+            const echo = document.activeElement === element && (node.value || '') === element.sent &&
+              previous && previous.value !== node.value;
+            const typing = document.activeElement === element && previous && previous.value === node.value;
+            if (!echo && !typing) {
+              element.value = node.value || '';
+              element.sent = element.value;
+            }
+          }
           break;
         case 'radiogroup':
         case 'group':

@@ -114,14 +114,115 @@ void footer(UiFrame& f) {
 }
 
 // Touch screens scroll by dragging the page; ImGui 1.86 only scrolls with a wheel. A vertical
-// drag past a small threshold scrolls and cancels the press, so a swipe never clicks.
-void drag_to_scroll() {
+// drag past a small threshold moves the page 1:1 with the finger and cancels the press, so a
+// swipe never clicks. A flick keeps the page moving after the finger lifts and slows it the way
+// phones do (iOS's normal rate: the speed times 0.998 each millisecond); reaching an end shows a
+// glow at that edge that fades. Frames are asked for only while something moves.
+struct Kinetic {
+    bool scrolling = false;    // this drag moves the page
+    float press_scroll = 0;    // the page's scroll when the finger went down
+    float velocity = 0;        // px per second the scroll moves by after a flick
+    float edge = 0;            // glow strength at an end: < 0 top, > 0 bottom, in px pulled
+    double sample_time[6] = {};
+    float sample_y[6] = {};
+    int samples = 0;
+};
+Kinetic kinetic;
+PageScrollRequest pending_scroll;
+
+constexpr float kDecelerationPerMs = 0.998f;
+constexpr float kMinFlingSpeed = 60.0f;   // px/s: slower than this, a release just stops
+constexpr float kStopSpeed = 12.0f;
+
+// Scrolls to `y` within the page; returns how far past an end it asked for (< 0: the top).
+float set_scroll(float y) {
+    float max = ImGui::GetScrollMaxY();
+    ImGui::SetScrollY(std::clamp(y, 0.0f, max));
+    return y < 0 ? y : (y > max ? y - max : 0.0f);
+}
+
+// Keys from the page (web/app.js) when no control takes them: lines, pages, top and end.
+void keyboard_scroll(const UiFrame& f) {
+    PageScrollRequest request = pending_scroll;
+    pending_scroll = {};
+    if (request.kind == PageScroll::none) return;
+    kinetic.velocity = 0;
+    float line = ImGui::GetTextLineHeightWithSpacing() * 2;
+    float page = std::max(line, ImGui::GetWindowHeight() - 2 * line);
+    switch (request.kind) {
+        case PageScroll::lines: ImGui::SetScrollY(ImGui::GetScrollY() + request.amount * line); break;
+        case PageScroll::pages: ImGui::SetScrollY(ImGui::GetScrollY() + request.amount * page); break;
+        case PageScroll::top: ImGui::SetScrollY(0); break;
+        case PageScroll::end: ImGui::SetScrollY(ImGui::GetScrollMaxY()); break;
+        case PageScroll::none: break;
+    }
+    (void)f;
+}
+
+void drag_to_scroll(UiFrame& f) {
     ImGuiIO& io = ImGui::GetIO();
-    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8.0f)) return;
-    if (ImGui::GetIO().WantTextInput) return;
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-    if (ImGui::GetActiveID() != 0 && !ImGui::GetCurrentContext()->ActiveIdIsAlive) return;
-    ImGui::ClearActiveID();
+    const float dt = io.DeltaTime;
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        // A touch during a flick stops the page and presses nothing.
+        bool was_moving = std::fabs(kinetic.velocity) > kMinFlingSpeed;
+        kinetic = Kinetic{};
+        kinetic.press_scroll = ImGui::GetScrollY();
+        if (was_moving) ImGui::ClearActiveID();
+    }
+    bool held = io.MouseDown[ImGuiMouseButton_Left];
+    if (held && !io.WantTextInput && !slider_takes_drag() &&
+        (kinetic.scrolling || ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8.0f))) {
+        kinetic.scrolling = true;
+        float past = set_scroll(kinetic.press_scroll - (io.MousePos.y - io.MouseClickedPos[ImGuiMouseButton_Left].y));
+        kinetic.edge = std::clamp(past * 0.5f, -80.0f, 80.0f);
+        if (kinetic.samples == 6) {
+            std::copy(kinetic.sample_time + 1, kinetic.sample_time + 6, kinetic.sample_time);
+            std::copy(kinetic.sample_y + 1, kinetic.sample_y + 6, kinetic.sample_y);
+            --kinetic.samples;
+        }
+        kinetic.sample_time[kinetic.samples] = ImGui::GetTime();
+        kinetic.sample_y[kinetic.samples] = io.MousePos.y;
+        ++kinetic.samples;
+        if (ImGui::GetActiveID() == 0 || ImGui::GetCurrentContext()->ActiveIdIsAlive) ImGui::ClearActiveID();
+    } else if (kinetic.scrolling && !held) {
+        // Released: the speed over the last 100 ms of the drag (none if the finger had stopped).
+        kinetic.scrolling = false;
+        double now = ImGui::GetTime();
+        int first = 0;
+        while (first < kinetic.samples - 1 && now - kinetic.sample_time[first] > 0.1) ++first;
+        int last = kinetic.samples - 1;
+        double span = last > first ? kinetic.sample_time[last] - kinetic.sample_time[first] : 0;
+        float speed = span > 0 ? -static_cast<float>((kinetic.sample_y[last] - kinetic.sample_y[first]) / span) : 0;
+        kinetic.velocity = std::fabs(speed) >= kMinFlingSpeed ? speed : 0;
+    } else if (kinetic.velocity != 0) {
+        float past = set_scroll(ImGui::GetScrollY() + kinetic.velocity * dt);
+        kinetic.velocity *= std::pow(kDecelerationPerMs, dt * 1000.0f);
+        if (past != 0) {
+            kinetic.edge = std::clamp(kinetic.velocity * 0.05f, -80.0f, 80.0f);
+            kinetic.velocity = 0;
+        }
+        if (std::fabs(kinetic.velocity) < kStopSpeed) kinetic.velocity = 0;
+    }
+    if (kinetic.edge != 0) {
+        // The edge glow: a band of the accent colour at the end reached, as strong as the pull.
+        float strength = std::min(1.0f, std::fabs(kinetic.edge) / 80.0f);
+        ImDrawList* draw = ImGui::GetForegroundDrawList();
+        ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        float band = 24.0f * f.fonts.text_scale;
+        Rgb c = f.palette.accent;
+        ImU32 strong = IM_COL32(c.r, c.g, c.b, static_cast<int>(90 * strength));
+        ImU32 clear = IM_COL32(c.r, c.g, c.b, 0);
+        if (kinetic.edge < 0)
+            draw->AddRectFilledMultiColor(pos, ImVec2(pos.x + size.x, pos.y + band), strong, strong, clear, clear);
+        else
+            draw->AddRectFilledMultiColor(ImVec2(pos.x, pos.y + size.y - band), ImVec2(pos.x + size.x, pos.y + size.y),
+                                          clear, clear, strong, strong);
+        if (!held) {
+            kinetic.edge *= std::pow(0.5f, dt / 0.06f);
+            if (std::fabs(kinetic.edge) < 1.0f) kinetic.edge = 0;
+        }
+    }
+    if (kinetic.velocity != 0 || (kinetic.edge != 0 && !held)) f.actions.wants_another_frame = true;
 }
 
 // Keyboard focus moved (in the page's mirror) to a widget outside the visible part of the
@@ -139,6 +240,8 @@ void bring_into_view(const UiFrame& f) {
 }
 
 }  // namespace
+
+void request_page_scroll(PageScroll kind, float amount) { pending_scroll = {kind, amount}; }
 
 float column_width(float display_width, float text_scale) {
     return std::min(display_width, 760.0f * std::max(1.0f, text_scale));
@@ -159,7 +262,10 @@ void draw_app(UiFrame& f) {
                              ImGuiWindowFlags_NoBringToFrontOnFocus;
     flags &= ~ImGuiWindowFlags_NoScrollbar;
     ImGui::Begin("##page", nullptr, flags);
-    if (f.reset_scroll) ImGui::SetScrollY(0);
+    if (f.reset_scroll) {
+        ImGui::SetScrollY(0);
+        kinetic = Kinetic{};  // a new screen starts still, at its top
+    }
 
     float available = ImGui::GetContentRegionAvail().x;
     float column = column_width(available, f.fonts.text_scale);
@@ -192,7 +298,8 @@ void draw_app(UiFrame& f) {
     ImGui::PopItemWidth();
     ImGui::PopTextWrapPos();
     if (margin > 0) ImGui::Unindent(margin);
-    drag_to_scroll();
+    keyboard_scroll(f);
+    drag_to_scroll(f);
     bring_into_view(f);
     ImGui::End();
 }

@@ -17,6 +17,15 @@ void draw_app(UiFrame& f);
 // The document title for a route, e.g. "Over Stadsmijn · Stadsmijn".
 std::string page_title(const Translator& t, const Route& route);
 
+// Scrolling the page from the keyboard (PageUp/PageDown, Space, Home/End, arrows), asked by the
+// page when no control takes the key; applied in the next frame.
+enum class PageScroll { none, lines, pages, top, end };
+struct PageScrollRequest {
+    PageScroll kind = PageScroll::none;
+    float amount = 0;  // lines or pages; negative: up
+};
+void request_page_scroll(PageScroll kind, float amount);
+
 // The width of the reading column for a display width, in CSS pixels.
 float column_width(float display_width, float text_scale);
 

@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
 
 #include "core/content/search.h"
 #include "ui/widgets.h"
@@ -206,7 +210,7 @@ void grams_chart(UiFrame& f, const char* id, const std::vector<GramsRow>& rows) 
     };
 
     // Layout first, so the whole chart is one item of known size.
-    std::vector<std::string> labels;
+    std::vector<std::string> labels, label_lines;
     std::vector<float> label_heights;
     float height = 0;
     for (const GramsRow& row : rows) {
@@ -216,7 +220,9 @@ void grams_chart(UiFrame& f, const char* id, const std::vector<GramsRow>& rows) 
         // Measured in the font it is drawn in: critical materials are set in the stronger weight.
         const bool strong = row.material && row.material->critical;
         ImGui::PushFont(strong ? f.fonts.strong : f.fonts.body);
-        float h = ImGui::CalcTextSize(label.c_str(), nullptr, false, width - label_indent).y;
+        // Wrapped at spaces only: "0,01 - 0,03 gram" stays on one line.
+        label_lines.push_back(break_lines(label, width - label_indent));
+        float h = ImGui::CalcTextSize(label_lines.back().c_str()).y;
         ImGui::PopFont();
         labels.push_back(label);
         label_heights.push_back(h);
@@ -255,8 +261,8 @@ void grams_chart(UiFrame& f, const char* id, const std::vector<GramsRow>& rows) 
         else
             draw->AddCircle(c, r * 0.7f, colour(p.muted_text), 12, 1.5f);
         ImFont* font = critical ? f.fonts.strong : f.fonts.body;
-        draw->AddText(font, ImGui::GetFontSize(), ImVec2(origin.x + label_indent, y), colour(p.text), labels[i].c_str(),
-                      nullptr, width - label_indent);
+        draw->AddText(font, ImGui::GetFontSize(), ImVec2(origin.x + label_indent, y), colour(p.text),
+                      label_lines[i].c_str());
         y += label_heights[i] + 2;
         if (row.unknown) {
             draw->AddRect(ImVec2(origin.x, y), ImVec2(origin.x + width, y + bar_height), colour(p.border, 160), 2.0f);
@@ -359,7 +365,8 @@ int choice_list(UiFrame& f, const char* id, const std::string& group_label, cons
         const float text_x = dot + 2 * style.FramePadding.x;
         ImFont* font = current ? f.fonts.strong : f.fonts.body;
         ImGui::PushFont(font);
-        ImVec2 text = ImGui::CalcTextSize(labels[i].c_str(), nullptr, false, width - text_x - style.FramePadding.x);
+        const std::string lines = break_lines(labels[i], width - text_x - style.FramePadding.x);
+        ImVec2 text = ImGui::CalcTextSize(lines.c_str());
         ImGui::PopFont();
         const float height = text.y + 2 * style.FramePadding.y;
         ImVec2 top_left = ImGui::GetCursorScreenPos();
@@ -377,7 +384,7 @@ int choice_list(UiFrame& f, const char* id, const std::string& group_label, cons
         draw->AddCircle(centre, dot * 0.5f, colour(f.palette.text), 16, 1.5f);
         if (current) draw->AddCircleFilled(centre, dot * 0.25f, colour(f.palette.text), 12);
         draw->AddText(font, ImGui::GetFontSize(), ImVec2(top_left.x + text_x, top_left.y + style.FramePadding.y),
-                      colour(f.palette.text), labels[i].c_str(), nullptr, width - text_x - style.FramePadding.x);
+                      colour(f.palette.text), lines.c_str());
         SemanticNode node;
         node.id = ImGui::GetItemID();
         node.role = Role::radio;
@@ -402,7 +409,8 @@ bool check_item(UiFrame& f, const char* id, const std::string& label, bool& valu
     const float width = f.available_width();
     const float box = ImGui::GetFrameHeight();
     const float text_x = box + style.ItemInnerSpacing.x;
-    ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, width - text_x);
+    const std::string lines = break_lines(label, width - text_x);
+    ImVec2 text = ImGui::CalcTextSize(lines.c_str());
     const float height = std::max(box, text.y + style.FramePadding.y);
     ImVec2 top_left = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton("##check", ImVec2(width, height));
@@ -423,7 +431,7 @@ bool check_item(UiFrame& f, const char* id, const std::string& label, bool& valu
     }
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                   ImVec2(top_left.x + text_x, top_left.y + style.FramePadding.y * 0.5f), colour(f.palette.text),
-                  label.c_str(), nullptr, width - text_x);
+                  lines.c_str());
     SemanticNode node;
     node.id = ImGui::GetItemID();
     node.role = Role::checkbox;
@@ -568,6 +576,108 @@ void announce_on_change(UiFrame& f, const std::string& key, const std::string& t
     if (last == text) return;
     last = text;
     f.actions.announce.push_back(text);
+}
+
+namespace {
+
+// The wipe checklist's ticks, kept in browser storage ("wipe") like the drawer, so that "tick off
+// what you have done" survives a reload: {"format": "stadsmijn-wipe", "version": 1,
+// "done": {"<device id>": ["<guidance id>.<step>", "lock.<lock>"]}}.
+constexpr const char* kWipeKey = "wipe";
+constexpr const char* kWipeFormat = "stadsmijn-wipe";
+constexpr int kWipeVersion = 1;
+
+struct WipeTicks {
+    std::map<std::string, std::set<std::string>> done;
+    bool damaged = false;  // something is stored that is not a checklist of this version
+};
+
+WipeTicks read_wipe_ticks(const UiFrame& f) {
+    WipeTicks ticks;
+    auto stored = f.state.stored.find(kWipeKey);
+    if (stored == f.state.stored.end()) return ticks;
+    // No exceptions in the web build: every type is checked before it is read.
+    nlohmann::json json = nlohmann::json::parse(stored->second, nullptr, false);
+    auto format = json.is_object() ? json.find("format") : json.end();
+    auto version = json.is_object() ? json.find("version") : json.end();
+    auto done = json.is_object() ? json.find("done") : json.end();
+    if (!json.is_object() || format == json.end() || !format->is_string() || *format != kWipeFormat ||
+        version == json.end() || !version->is_number_integer() || *version != kWipeVersion || done == json.end() ||
+        !done->is_object()) {
+        ticks.damaged = true;
+        return ticks;
+    }
+    for (auto& [device, steps] : done->items()) {
+        if (!steps.is_array()) {
+            ticks.damaged = true;
+            continue;
+        }
+        for (const auto& step : steps)
+            if (step.is_string() && step.get<std::string>().size() <= 200) ticks.done[device].insert(step.get<std::string>());
+    }
+    return ticks;
+}
+
+void write_wipe_ticks(UiFrame& f, const WipeTicks& ticks) {
+    nlohmann::json done = nlohmann::json::object();
+    for (const auto& [device, steps] : ticks.done)
+        if (!steps.empty()) done[device] = steps;
+    nlohmann::json out = {{"format", kWipeFormat}, {"version", kWipeVersion}, {"done", std::move(done)}};
+    // A damaged store is kept aside once, never overwritten unseen.
+    auto stored = f.state.stored.find(kWipeKey);
+    if (ticks.damaged && stored != f.state.stored.end() && !f.state.stored.count("wipe.damaged"))
+        f.actions.store["wipe.damaged"] = stored->second;
+    f.actions.store[kWipeKey] = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+void wiping_checklist(UiFrame& f, const Device& device, const DevicePlan& plan) {
+    const std::string& language = f.t.language();
+    heading(f, f.text("guide.reuse.wipe_title"), 2);
+    if (plan.wiping.empty() && plan.activation_locks.empty()) {
+        paragraph(f, f.text("guide.reuse.no_data"));
+        return;
+    }
+    paragraph(f, f.text("guide.reuse.wipe_intro"));
+    WipeTicks ticks = read_wipe_ticks(f);
+    if (ticks.damaged) muted(f, f.text("guide.wipe.damaged"));
+    if (auto error = f.state.storage_errors.find(kWipeKey); error != f.state.storage_errors.end())
+        muted(f, f.text("guide.wipe.not_saved", {{"error", error->second}}));
+    std::set<std::string>& done = ticks.done[device.id];
+    bool changed = false;
+    auto tick = [&](const char* id, const std::string& key, const std::string& label) {
+        bool value = done.count(key) > 0;
+        if (!check_item(f, id, label, value)) return;
+        if (value)
+            done.insert(key);
+        else
+            done.erase(key);
+        changed = true;
+    };
+    for (const Guidance* steps : plan.wiping) {
+        ImGui::PushID(steps->id.c_str());
+        heading(f, steps->title.in(language), 3);
+        if (!steps->summary.empty()) paragraph(f, steps->summary.in(language));
+        for (std::size_t i = 0; i < steps->points.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            tick("##guide-wipe-step", steps->id + "." + std::to_string(i), steps->points[i].text.in(language));
+            source_links(f, "##step-sources", steps->points[i].sources);
+            ImGui::PopID();
+        }
+        ImGui::PopID();
+    }
+    if (!plan.activation_locks.empty()) {
+        heading(f, f.text("guide.reuse.locks_title"), 3);
+        for (const ActivationLockStep& lock : plan.activation_locks) {
+            ImGui::PushID(activation_lock_name(lock.lock));
+            tick("##guide-lock-step", std::string("lock.") + activation_lock_name(lock.lock),
+                 f.text(std::string("guide.lock.") + activation_lock_name(lock.lock)));
+            source_links(f, "##lock-sources", lock.sources);
+            ImGui::PopID();
+        }
+    }
+    if (changed) write_wipe_ticks(f, ticks);
 }
 
 }  // namespace stadsmijn::ui

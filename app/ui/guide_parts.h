@@ -77,6 +77,10 @@ int choice_list(UiFrame& f, const char* id, const std::string& group_label, cons
 // A checkbox whose label wraps (checklist steps are whole sentences). Returns true when toggled.
 bool check_item(UiFrame& f, const char* id, const std::string& label, bool& value);
 
+// "Wipe your data": the wiping steps for the device's systems and its activation locks, as a
+// checklist whose ticks are kept in browser storage ("wipe"), so they survive a reload.
+void wiping_checklist(UiFrame& f, const Device& device, const DevicePlan& plan);
+
 // The citizen's municipality: remembered in storage ("municipality"), chosen by typing part of its
 // name; or the browser's location with permission (it stays on the device). Returns the chosen
 // municipality id (empty when none) and sets `location` when the browser gave one.

@@ -28,10 +28,95 @@ SemanticNode node_for_last_item(Role role, const std::string& name) {
     return node;
 }
 
+// Text wrapped to the window's (or table cell's) right edge, at spaces only (see break_lines).
 void wrapped(const std::string& text) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    std::string lines = break_lines(text, ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), 0.0f));
+    ImGui::PushTextWrapPos(-1.0f);
+    ImGui::TextUnformatted(lines.c_str(), lines.c_str() + lines.size());
     ImGui::PopTextWrapPos();
+}
+
+// A text shown as an ImGui format ("100 %" for a slider's value): every '%' doubled.
+std::string as_format(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        out += c;
+        if (c == '%') out += '%';
+    }
+    return out;
+}
+
+// The slider being dragged, if any, and its value so far: page scrolling leaves that drag alone.
+unsigned g_slider_held = 0;
+float g_slider_value = 0;
+
+bool is_dash(std::string_view word) { return word == "-" || word == "\u2013" || word == "\u2014" || word == "~"; }
+
+// The words of a paragraph grouped into units no line may split: a number keeps the word after
+// it ("49,8 %", "3 gram") and a lone dash keeps both neighbours ("0,01 - 0,03 gram").
+std::vector<std::string_view> unbreakable_units(std::string_view text) {
+    std::vector<std::string_view> words;
+    std::size_t from = 0;
+    while (from < text.size()) {
+        std::size_t to = text.find(' ', from);
+        if (to == std::string_view::npos) to = text.size();
+        if (to > from) words.push_back(text.substr(from, to - from));
+        from = to + 1;
+    }
+    std::vector<std::string_view> units;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!units.empty()) {
+            std::string_view previous = words[i - 1];
+            char last = previous.back();
+            bool holds = (last >= '0' && last <= '9') || is_dash(previous) || is_dash(words[i]);
+            if (holds) {
+                const char* begin = units.back().data();
+                units.back() = std::string_view(begin, static_cast<std::size_t>(words[i].data() + words[i].size() - begin));
+                continue;
+            }
+        }
+        units.push_back(words[i]);
+    }
+    return units;
+}
+
+float text_width(std::string_view text) {
+    return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+}
+
+// Lines of `unit` (wider than `width`) broken at its own spaces, and inside a word only when the
+// word alone is wider than the whole line.
+void break_wide_unit(std::string_view unit, float width, std::string& out, float& line) {
+    std::size_t from = 0;
+    while (from < unit.size()) {
+        std::size_t to = unit.find(' ', from);
+        if (to == std::string_view::npos) to = unit.size();
+        std::string_view word = unit.substr(from, to - from);
+        from = to + 1;
+        float w = text_width(word);
+        float space = line > 0 ? text_width(" ") : 0;
+        if (line > 0 && line + space + w <= width) {
+            out += ' ';
+            out += word;
+            line += space + w;
+            continue;
+        }
+        if (line > 0) out += '\n';
+        line = 0;
+        std::size_t i = 0;
+        while (i < word.size()) {
+            std::size_t next = i + 1;
+            while (next < word.size() && (static_cast<unsigned char>(word[next]) & 0xC0) == 0x80) ++next;
+            float cw = text_width(word.substr(i, next - i));
+            if (line > 0 && line + cw > width) {
+                out += '\n';
+                line = 0;
+            }
+            out.append(word.substr(i, next - i));
+            line += cw;
+            i = next;
+        }
+    }
 }
 
 // An id for the n-th part of a widget (ImGui 1.86 has no GetID(int)).
@@ -49,6 +134,45 @@ float UiFrame::available_width() const {
     float to_column = column_right - ImGui::GetCursorPosX();
     return column_right > 0 ? std::max(1.0f, to_column) : ImGui::GetContentRegionAvail().x;
 }
+
+std::string break_lines(const std::string& text, float width) {
+    std::string out;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        float line = 0;
+        const float space = text_width(" ");
+        for (std::string_view unit : unbreakable_units(std::string_view(text).substr(start, end - start))) {
+            float w = text_width(unit);
+            if (line > 0 && line + space + w <= width) {
+                out += ' ';
+                out += unit;
+                line += space + w;
+            } else if (w <= width) {
+                if (line > 0) out += '\n';
+                out += unit;
+                line = w;
+            } else {
+                if (line > 0) out += '\n';
+                line = 0;
+                break_wide_unit(unit, width, out, line);
+            }
+        }
+        if (end == text.size()) break;
+        out += '\n';
+        start = end + 1;
+    }
+    return out;
+}
+
+float widest_unit(const std::string& text) {
+    float widest = 0;
+    for (std::string_view unit : unbreakable_units(text)) widest = std::max(widest, text_width(unit));
+    return widest;
+}
+
+bool slider_takes_drag() { return g_slider_held != 0 && ImGui::GetActiveID() == g_slider_held; }
 
 Route with_language(const UiFrame& f, Route target) {
     target.language = f.state.route.language;
@@ -83,9 +207,11 @@ void entry_card(UiFrame& f, const char* id, const std::string& title, const std:
     float width = f.available_width();
     float inner = width - 2 * style.FramePadding.x;
     ImGui::PushFont(f.fonts.strong);
-    ImVec2 title_size = ImGui::CalcTextSize(title.c_str(), nullptr, false, inner);
+    const std::string title_lines = break_lines(title, inner);
+    ImVec2 title_size = ImGui::CalcTextSize(title_lines.c_str());
     ImGui::PopFont();
-    ImVec2 subtitle_size = ImGui::CalcTextSize(subtitle.c_str(), nullptr, false, inner);
+    const std::string subtitle_lines = break_lines(subtitle, inner);
+    ImVec2 subtitle_size = ImGui::CalcTextSize(subtitle_lines.c_str());
     ImVec2 badge_size = badge.empty() ? ImVec2(0, 0) : ImGui::CalcTextSize(badge.c_str());
     float line_gap = style.ItemInnerSpacing.y;
     float height = 2 * style.FramePadding.y + title_size.y + line_gap + subtitle_size.y +
@@ -102,12 +228,10 @@ void entry_card(UiFrame& f, const char* id, const std::string& title, const std:
 
     ImVec2 text_pos(top_left.x + style.FramePadding.x, top_left.y + style.FramePadding.y);
     ImGui::PushFont(f.fonts.strong);
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), text_pos, colour(f.palette.link), title.c_str(), nullptr,
-                  inner);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), text_pos, colour(f.palette.link), title_lines.c_str());
     ImGui::PopFont();
     text_pos.y += title_size.y + line_gap;
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), text_pos, colour(f.palette.text), subtitle.c_str(), nullptr,
-                  inner);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), text_pos, colour(f.palette.text), subtitle_lines.c_str());
     if (!badge.empty()) {
         text_pos.y += subtitle_size.y + line_gap;
         draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), text_pos, colour(f.palette.muted_text), badge.c_str());
@@ -123,33 +247,32 @@ void entry_card(UiFrame& f, const char* id, const std::string& title, const std:
 void route_link(UiFrame& f, const char* id, const std::string& label, const Route& target) {
     ImGui::PushID(id);
     // Wraps at the column's edge, so a long link never runs off a phone or 200 % text (WCAG 1.4.10).
-    float wrap = f.available_width();
-    ImVec2 size = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+    const std::string lines = break_lines(label, f.available_width());
+    ImVec2 size = ImGui::CalcTextSize(lines.c_str());
     ImVec2 pos = ImGui::GetCursorScreenPos();
     // Line up with framed widgets on the same line (after AlignTextToFramePadding).
     float baseline = ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
     bool clicked = pressable(f, "##link", ImVec2(size.x, size.y + baseline));
     pos.y += baseline;
+    // The query counts: the embed builder's poster is the same screen with ?poster=1.
     bool current = f.state.route.screen == target.screen && f.state.route.device_id == target.device_id &&
-                   f.state.route.poll_id == target.poll_id;
+                   f.state.route.poll_id == target.poll_id && f.state.route.query == target.query;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImU32 ink = colour(current ? f.palette.text : f.palette.link);
     // Line by line, each underlined so that a link is not told by colour alone (WCAG 1.4.1).
     ImFont* font = ImGui::GetFont();
     float font_size = ImGui::GetFontSize();
-    const char* line = label.c_str();
-    const char* end = line + label.size();
+    const char* line = lines.c_str();
+    const char* end = line + lines.size();
     while (line < end) {
-        const char* line_end = font->CalcWordWrapPositionA(font_size / font->FontSize, line, end, wrap);
-        if (line_end == line) line_end = line + 1;
+        const char* line_end = std::find(line, end, '\n');
         ImVec2 line_size = ImGui::CalcTextSize(line, line_end);
         draw->AddText(font, font_size, pos, ink, line, line_end);
         if (!current || ImGui::IsItemHovered())
             draw->AddLine(ImVec2(pos.x, pos.y + line_size.y), ImVec2(pos.x + line_size.x, pos.y + line_size.y), ink,
                           1.0f);
         pos.y += font_size;
-        line = line_end;
-        while (line < end && (*line == ' ' || *line == '\n')) ++line;
+        line = line_end < end ? line_end + 1 : end;
     }
     SemanticNode node = node_for_last_item(Role::link, label);
     node.value = format_route(target);
@@ -162,12 +285,12 @@ void route_link(UiFrame& f, const char* id, const std::string& label, const Rout
 void web_link(UiFrame& f, const char* id, const std::string& label, const std::string& url) {
     ImGui::PushID(id);
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    float wrap = f.available_width();
-    ImVec2 size = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+    const std::string lines = break_lines(label, f.available_width());
+    ImVec2 size = ImGui::CalcTextSize(lines.c_str());
     bool clicked = pressable(f, "##weblink", size);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImU32 ink = colour(f.palette.link);
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ink, label.c_str(), nullptr, wrap);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ink, lines.c_str());
     if (size.y < ImGui::GetFontSize() * 1.5f)
         draw->AddLine(ImVec2(pos.x, pos.y + size.y), ImVec2(pos.x + size.x, pos.y + size.y), ink, 1.0f);
     SemanticNode node = node_for_last_item(Role::link, label);
@@ -201,9 +324,16 @@ bool primary_button(UiFrame& f, const char* id, const std::string& label) { retu
 bool secondary_button(UiFrame& f, const char* id, const std::string& label) { return button_with(f, id, label, false); }
 
 int radio_row(UiFrame& f, const char* id, const std::string& group_label, const std::vector<std::string>& labels,
-              const std::vector<std::string>& spoken_labels, int selected) {
+              const std::vector<std::string>& spoken_labels, int selected, bool show_label) {
     ImGui::PushID(id);
     int chosen = -1;
+    if (show_label) {
+        // Seen above its choices, so two rows of choices never read as one list with two picked.
+        ImGui::PushFont(f.fonts.strong);
+        wrapped(group_label);
+        ImGui::PopFont();
+        f.semantics.add(node_for_last_item(Role::text, group_label));
+    }
     ImGui::BeginGroup();
     SemanticNode group;
     group.id = ImGui::GetID("##group");
@@ -240,8 +370,8 @@ int radio_row(UiFrame& f, const char* id, const std::string& group_label, const 
             clicked = ImGui::Button(labels[i].c_str());
         } else {
             // Too long for one line of the column: a full-width choice whose text wraps (WCAG 1.4.10).
-            float wrap = std::max(1.0f, room - 2 * style.FramePadding.x);
-            text = ImGui::CalcTextSize(labels[i].c_str(), nullptr, false, wrap);
+            const std::string lines = break_lines(labels[i], std::max(1.0f, room - 2 * style.FramePadding.x));
+            text = ImGui::CalcTextSize(lines.c_str());
             ImVec2 top_left = ImGui::GetCursorScreenPos();
             ImVec2 size(room, text.y + 2 * style.FramePadding.y);
             clicked = ImGui::InvisibleButton(labels[i].c_str(), size);
@@ -254,7 +384,7 @@ int radio_row(UiFrame& f, const char* id, const std::string& group_label, const 
                           0, current ? 2.5f : 1.0f);
             draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                           ImVec2(top_left.x + style.FramePadding.x, top_left.y + style.FramePadding.y),
-                          colour(f.palette.text), labels[i].c_str(), nullptr, wrap);
+                          colour(f.palette.text), lines.c_str());
         }
         clicked = clicked || f.activated(ImGui::GetItemID());
         ImGui::PopStyleVar();
@@ -291,13 +421,35 @@ bool slider(UiFrame& f, const char* id, const std::string& label, float& value, 
     ImGui::PushID(id);
     ImGui::TextUnformatted(label.c_str());
     ImGui::SetNextItemWidth(f.available_width());
-    bool changed = ImGui::SliderFloat("##slider", &value, min, max, value_text.c_str());
+    auto snap = [&](float v) { return std::clamp(step > 0 ? min + step * std::round((v - min) / step) : v, min, max); };
+    // While a pointer drags it, the slider shows and holds the dragged value, and hands it over
+    // when the finger or mouse lets go: applied at once, a text size would move the slider
+    // under the pointer while it is being dragged.
+    const ImGuiID slider_id = ImGui::GetID("##slider");
+    const bool held = g_slider_held == slider_id && ImGui::GetActiveID() == slider_id;
+    float shown = held ? g_slider_value : value;
+    std::string text = value_text;
+    if (held) {
+        std::string before = std::to_string(std::lround(value)), now = std::to_string(std::lround(shown));
+        if (auto at = text.find(before); at != std::string::npos) text.replace(at, before.size(), now);
+    }
+    // The value text is shown, not parsed: a '%' in it ("100 %") would make ImGui read the value
+    // back as 0 and the slider would never move.
+    ImGui::SliderFloat("##slider", &shown, min, max, as_format(text).c_str());
     unsigned item = ImGui::GetItemID();
+    bool changed = false;
+    if (ImGui::IsItemActive()) {
+        g_slider_held = item;
+        g_slider_value = snap(shown);
+    } else if (ImGui::IsItemDeactivated() && g_slider_held == item) {
+        g_slider_held = 0;
+        changed = std::fabs(g_slider_value - value) > 1e-6f;
+        value = g_slider_value;
+    }
     if (auto page = f.page_input.numbers.find(item); page != f.page_input.numbers.end()) {
-        value = static_cast<float>(page->second);
+        value = snap(static_cast<float>(page->second));
         changed = true;
     }
-    if (changed && step > 0) value = min + step * std::round((value - min) / step);
     value = std::clamp(value, min, max);
     SemanticNode node = node_for_last_item(Role::slider, label);
     node.value = value_text;
@@ -386,6 +538,53 @@ std::vector<float> table_column_widths(const std::vector<float>& natural, const 
     return widths;
 }
 
+namespace {
+// A table too wide for its column, as blocks: per row, each header in bold above its value.
+void stacked_table(UiFrame& f, const std::vector<std::string>& headers,
+                   const std::vector<std::vector<std::string>>& rows) {
+    // The header row first, as in a drawn table (a table's rows are not placed by the mirror).
+    SemanticNode header_row;
+    header_row.id = numbered_id(0);
+    header_row.role = Role::row;
+    f.semantics.begin_group(header_row);
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    float width = f.available_width();
+    ImGui::PushFont(f.fonts.strong);
+    for (std::size_t c = 0; c < headers.size(); ++c) {
+        SemanticNode cell;
+        cell.id = numbered_id(1000 + c);
+        cell.role = Role::columnheader;
+        cell.name = headers[c];
+        cell.x = start.x;
+        cell.y = start.y;
+        cell.width = width;
+        cell.height = ImGui::CalcTextSize(break_lines(headers[c], width).c_str()).y;
+        f.semantics.add(std::move(cell));
+    }
+    ImGui::PopFont();
+    f.semantics.end_group();
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        SemanticNode row;
+        row.id = numbered_id(r + 1);
+        row.role = Role::row;
+        f.semantics.begin_group(row);
+        for (std::size_t c = 0; c < rows[r].size() && c < headers.size(); ++c) {
+            ImGui::PushFont(f.fonts.strong);
+            wrapped(headers[c]);
+            ImGui::PopFont();
+            ImGui::Indent();
+            wrapped(rows[r][c]);
+            ImGui::Unindent();
+            SemanticNode cell = node_for_last_item(Role::cell, rows[r][c]);
+            cell.id = numbered_id(100000 + r * 100 + c);
+            f.semantics.add(std::move(cell));
+        }
+        f.semantics.end_group();
+        ImGui::Separator();
+    }
+}
+}  // namespace
+
 void data_table(UiFrame& f, const char* id, const std::string& caption, const std::vector<std::string>& headers,
                 const std::vector<std::vector<std::string>>& rows) {
     ImGui::PushID(id);
@@ -404,19 +603,23 @@ void data_table(UiFrame& f, const char* id, const std::string& caption, const st
     std::vector<float> natural(headers.size(), 0.0f), least(headers.size(), 0.0f);
     auto measure = [&](std::size_t c, const std::string& text) {
         natural[c] = std::max(natural[c], ImGui::CalcTextSize(text.c_str()).x + padding);
-        std::size_t from = 0;
-        while (from < text.size()) {
-            std::size_t to = text.find(' ', from);
-            if (to == std::string::npos) to = text.size();
-            least[c] = std::max(least[c], ImGui::CalcTextSize(text.c_str() + from, text.c_str() + to).x + padding);
-            from = to + 1;
-        }
+        least[c] = std::max(least[c], widest_unit(text) + padding);
     };
     ImGui::PushFont(f.fonts.strong);
     for (std::size_t c = 0; c < headers.size(); ++c) measure(c, headers[c]);
     ImGui::PopFont();
     for (const auto& row : rows)
         for (std::size_t c = 0; c < row.size() && c < headers.size(); ++c) measure(c, row[c]);
+    float sum_least = 0;
+    for (float l : least) sum_least += l;
+    if (sum_least > f.available_width() && headers.size() > 1) {
+        // Columns would have to split words ("Kobal/t", "49,/8"): each row becomes a block of
+        // "header: value" lines instead, still read as a table.
+        stacked_table(f, headers, rows);
+        f.semantics.end_group();
+        ImGui::PopID();
+        return;
+    }
     std::vector<float> widths = table_column_widths(natural, least, f.available_width());
 
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
@@ -465,9 +668,11 @@ void warning_banner(UiFrame& f, const std::string& title, const std::string& det
     float width = f.available_width();
     float inner = width - 2 * style.FramePadding.x;
     ImGui::PushFont(f.fonts.strong);
-    ImVec2 title_size = ImGui::CalcTextSize(title.c_str(), nullptr, false, inner);
+    const std::string title_lines = break_lines(title, inner);
+    ImVec2 title_size = ImGui::CalcTextSize(title_lines.c_str());
     ImGui::PopFont();
-    ImVec2 detail_size = ImGui::CalcTextSize(detail.c_str(), nullptr, false, inner);
+    const std::string detail_lines = break_lines(detail, inner);
+    ImVec2 detail_size = ImGui::CalcTextSize(detail_lines.c_str());
     float height = 2 * style.FramePadding.y + title_size.y + style.ItemInnerSpacing.y + detail_size.y;
     ImVec2 top_left = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(width, height));
@@ -478,12 +683,10 @@ void warning_banner(UiFrame& f, const std::string& title, const std::string& det
                   style.ChildRounding);
     ImVec2 pos(top_left.x + style.FramePadding.x, top_left.y + style.FramePadding.y);
     ImGui::PushFont(f.fonts.strong);
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, colour(f.palette.warning_text), title.c_str(), nullptr,
-                  inner);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, colour(f.palette.warning_text), title_lines.c_str());
     ImGui::PopFont();
     pos.y += title_size.y + style.ItemInnerSpacing.y;
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, colour(f.palette.warning_text), detail.c_str(), nullptr,
-                  inner);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, colour(f.palette.warning_text), detail_lines.c_str());
     SemanticNode node;
     node.id = ImGui::GetID(title.c_str());
     node.role = Role::status;
@@ -519,6 +722,24 @@ void image_box(UiFrame& f, const char* id, float width, float height, const std:
     SemanticNode node = node_for_last_item(Role::image, text_equivalent);
     node.id = ImGui::GetID(id);
     f.semantics.add(std::move(node));
+}
+
+}  // namespace stadsmijn::ui
+
+namespace stadsmijn::ui {
+
+void ask_to_reveal(UiFrame& f, const char* key) { f.ui.fields["reveal"] = key; }
+
+void reveal_here(UiFrame& f, const char* key) {
+    auto it = f.ui.fields.find("reveal");
+    if (it == f.ui.fields.end() || it->second != key) return;
+    f.ui.fields.erase(it);
+    // Only when the answer starts below the lower quarter of the screen (or above it): a choice
+    // whose answer already shows does not move the page.
+    float top = ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y;
+    float view = ImGui::GetWindowHeight();
+    float margin = ImGui::GetFontSize() * 2;
+    if (top < 0 || top > view * 0.75f) ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() + top - margin));
 }
 
 }  // namespace stadsmijn::ui

@@ -30,8 +30,9 @@ bool secondary_button(UiFrame& f, const char* id, const std::string& label);
 
 // One choice out of several, shown as a row of toggle buttons. Returns the index chosen this
 // frame, or -1.
+// `show_label`: the group's label is also drawn above it (where nothing else on screen names it).
 int radio_row(UiFrame& f, const char* id, const std::string& group_label, const std::vector<std::string>& labels,
-              const std::vector<std::string>& spoken_labels, int selected);
+              const std::vector<std::string>& spoken_labels, int selected, bool show_label = false);
 
 bool checkbox(UiFrame& f, const char* id, const std::string& label, bool& value);
 
@@ -42,6 +43,22 @@ bool slider(UiFrame& f, const char* id, const std::string& label, float& value, 
 // A single-line text field; the text lives in `value`. Returns true when it changed.
 bool text_field(UiFrame& f, const char* id, const std::string& label, std::string& value,
                 const std::string& placeholder = {}, bool search = false);
+
+// `text` with a line break ('\n') wherever it must wrap to fit `width` with the current font:
+// at spaces only, never between a number and its unit or inside a range ("0,01 - 0,03 gram");
+// inside a word only when that word alone is wider than `width`.
+std::string break_lines(const std::string& text, float width);
+// The width of the longest part of `text` that break_lines never splits.
+float widest_unit(const std::string& text);
+
+// True while a slider is being dragged: dragging the page to scroll must leave it alone.
+bool slider_takes_drag();
+
+// An answer that appears lower on the page when the citizen chooses something above it:
+// ask_to_reveal(f, "key") when the choice is made, reveal_here(f, "key") where the answer
+// starts; the page then scrolls so the answer's top shows.
+void ask_to_reveal(UiFrame& f, const char* key);
+void reveal_here(UiFrame& f, const char* key);
 
 // A table with a caption, header row and text cells (also the text equivalent of a chart).
 void data_table(UiFrame& f, const char* id, const std::string& caption, const std::vector<std::string>& headers,

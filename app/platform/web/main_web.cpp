@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/app_runtime.h"
+#include "ui/app_ui.h"
 
 namespace {
 
@@ -177,6 +178,14 @@ EMSCRIPTEN_KEEPALIVE void stadsmijn_location(int status, double lat, double lon)
 EMSCRIPTEN_KEEPALIVE void stadsmijn_set_dark(int dark) {
     if (!app) return;
     app->set_system_prefers_dark(dark != 0);
+    resume_loop();
+}
+
+// A scrolling key the page's controls did not take (web/app.js). kind: 1 lines, 2 pages, 3 top, 4 end.
+EMSCRIPTEN_KEEPALIVE void stadsmijn_scroll(int kind, float amount) {
+    if (!app || kind < 1 || kind > 4) return;
+    stadsmijn::ui::request_page_scroll(static_cast<stadsmijn::ui::PageScroll>(kind), amount);
+    app->wake();
     resume_loop();
 }
 

@@ -289,6 +289,15 @@ void draw_device_repair(UiFrame& f) {
     std::string fault = in_url == f.state.route.query.end() ? std::string() : in_url->second;
     std::vector<const FaultOdds*> faults = faults_for_category(f.content.repair_odds, device->ords_category);
     if (!faults.empty()) {
+        // The repair data's own "Other" is the same answer as ours, "something else, or I do not
+        // know": one choice, which uses that data when there is some.
+        const FaultOdds* other = nullptr;
+        std::erase_if(faults, [&](const FaultOdds* odds) {
+            if (odds->fault != "Other") return false;
+            other = odds;
+            return true;
+        });
+        const std::string other_fault = other ? other->fault : "-";
         std::vector<std::string> labels;
         int selected = -1;
         for (std::size_t i = 0; i < faults.size(); ++i) {
@@ -296,13 +305,14 @@ void draw_device_repair(UiFrame& f) {
             if (fault == faults[i]->fault) selected = static_cast<int>(i);
         }
         labels.push_back(f.text("guide.repair.fault_other"));
-        if (fault == "-") selected = static_cast<int>(faults.size());
+        if (fault == "-" || fault == other_fault) selected = static_cast<int>(faults.size());
         int chosen = choice_list(f, "##guide-fault", f.text("guide.repair.fault_label"), labels, selected);
         if (chosen >= 0) {
-            fault = static_cast<std::size_t>(chosen) < faults.size() ? faults[chosen]->fault : "-";
+            fault = static_cast<std::size_t>(chosen) < faults.size() ? faults[chosen]->fault : other_fault;
             Route kept = f.state.route;
             kept.query["fault"] = fault;
             f.actions.replace_route = kept;
+            ask_to_reveal(f, "guide.fault");
         }
     } else {
         muted(f, f.text("guide.repair.no_faults"));
@@ -323,6 +333,7 @@ void draw_device_repair(UiFrame& f) {
     DevicePlan plan = plan_for_device(f.content, device->id, s);
 
     gap(0.5f);
+    reveal_here(f, "guide.fault");
     heading(f, f.text("guide.repair.plan_title"), 2);
     odds_section(f, *device, plan, s.fault);
 

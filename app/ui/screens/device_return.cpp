@@ -124,6 +124,8 @@ void draw_device_return(UiFrame& f) {
             ImGui::PopID();
         }
     }
+    // "Wipe your data first: see the list below" (a reason above) points here.
+    if (!plan.wiping.empty() || !plan.activation_locks.empty()) wiping_checklist(f, *device, plan);
     if (!plan.remove.empty()) {
         heading(f, f.text("guide.reuse.remove_title"), 2);
         for (const RemoveStep& step : plan.remove) {

@@ -9,54 +9,6 @@
 
 namespace stadsmijn::ui {
 
-namespace {
-
-void set_flag(UiFrame& f, const std::string& key, bool on) {
-    if (on)
-        f.ui.fields[key] = "1";
-    else
-        f.ui.fields.erase(key);
-}
-
-void wiping_checklist(UiFrame& f, const Device& device, const DevicePlan& plan) {
-    const std::string& language = f.t.language();
-    heading(f, f.text("guide.reuse.wipe_title"), 2);
-    if (plan.wiping.empty() && plan.activation_locks.empty()) {
-        paragraph(f, f.text("guide.reuse.no_data"));
-        return;
-    }
-    paragraph(f, f.text("guide.reuse.wipe_intro"));
-    for (const Guidance* steps : plan.wiping) {
-        ImGui::PushID(steps->id.c_str());
-        heading(f, steps->title.in(language), 3);
-        if (!steps->summary.empty()) paragraph(f, steps->summary.in(language));
-        for (std::size_t i = 0; i < steps->points.size(); ++i) {
-            ImGui::PushID(static_cast<int>(i));
-            // The checklist ticks are view state: they help while wiping, they are not stored.
-            std::string key = "guide.wipe." + device.id + "." + steps->id + "." + std::to_string(i);
-            bool done = f.ui.fields[key] == "1";
-            if (check_item(f, "##guide-wipe-step", steps->points[i].text.in(language), done)) set_flag(f, key, done);
-            source_links(f, "##step-sources", steps->points[i].sources);
-            ImGui::PopID();
-        }
-        ImGui::PopID();
-    }
-    if (!plan.activation_locks.empty()) {
-        heading(f, f.text("guide.reuse.locks_title"), 3);
-        for (const ActivationLockStep& lock : plan.activation_locks) {
-            ImGui::PushID(activation_lock_name(lock.lock));
-            std::string key = "guide.lock." + device.id + "." + activation_lock_name(lock.lock);
-            bool done = f.ui.fields[key] == "1";
-            if (check_item(f, "##guide-lock-step", f.text(std::string("guide.lock.") + activation_lock_name(lock.lock)), done))
-                set_flag(f, key, done);
-            source_links(f, "##lock-sources", lock.sources);
-            ImGui::PopID();
-        }
-    }
-}
-
-}  // namespace
-
 void draw_device_reuse(UiFrame& f) {
     const Device* device = guide_device_or_not_found(f);
     if (!device) return;

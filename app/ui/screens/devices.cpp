@@ -84,9 +84,11 @@ void draw_devices(UiFrame& f) {
     if (chosen >= 0) {
         picked = device_group_name(shown[static_cast<std::size_t>(chosen)]);
         selected = chosen;
+        ask_to_reveal(f, "guide.group");
     }
     if (selected >= 0) {
         gap();
+        reveal_here(f, "guide.group");
         heading(f, labels[static_cast<std::size_t>(selected)], 3);
         for (const Device& d : f.content.devices)
             if (d.group == shown[static_cast<std::size_t>(selected)]) device_card(f, "##group", d);

@@ -149,7 +149,8 @@ bool wrapping_button(UiFrame& f, const char* id, const std::string& label, bool 
     float inner = width - 2 * style.FramePadding.x;
     if (ImGui::CalcTextSize(label.c_str()).x <= inner)
         return primary ? primary_button(f, id, label) : secondary_button(f, id, label);
-    ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, inner);
+    const std::string lines = break_lines(label, inner);
+    ImVec2 text = ImGui::CalcTextSize(lines.c_str());
     ImVec2 top_left = ImGui::GetCursorScreenPos();
     ImGui::PushID(id);
     bool clicked = ImGui::InvisibleButton("##wrapping-button", ImVec2(width, text.y + 2 * style.FramePadding.y));
@@ -164,7 +165,7 @@ bool wrapping_button(UiFrame& f, const char* id, const std::string& label, bool 
                   hovered ? 2.0f : 1.0f);
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                   ImVec2(top_left.x + style.FramePadding.x, top_left.y + style.FramePadding.y),
-                  rgba(primary ? f.palette.accent_text : f.palette.text), label.c_str(), nullptr, inner);
+                  rgba(primary ? f.palette.accent_text : f.palette.text), lines.c_str());
     SemanticNode node;
     node.id = ImGui::GetItemID();
     node.role = Role::button;
@@ -319,6 +320,8 @@ void save_status(UiFrame& f, DrawerView& v) {
 
 void undo_line(UiFrame& f, DrawerView& v) {
     if (!v.undo) return;
+    // Where the citizen sees it, even after removing the last device of a long list.
+    reveal_here(f, "drawer.undo");
     paragraph(f, v.undo->message);
     if (wrapping_button(f, "##drawer-undo", f.text("drawer.undo"))) {
         v.drawer = v.undo->before;
@@ -364,7 +367,10 @@ void device_picker(UiFrame& f, DrawerView& v) {
         }
         muted(f, f.text("drawer.add.or_group"));
         int chosen = radio_row(f, "##drawer-groups", f.text("drawer.add.groups"), labels, labels, v.group);
-        if (chosen >= 0) v.group = chosen;
+        if (chosen >= 0) {
+            v.group = chosen;
+            ask_to_reveal(f, "drawer.group");
+        }
         if (v.group >= 0 && v.group < static_cast<int>(groups.size())) {
             for (const auto& d : f.content.devices)
                 if (d.group == groups[static_cast<std::size_t>(v.group)]) shown.push_back(&d);
@@ -379,6 +385,7 @@ void device_picker(UiFrame& f, DrawerView& v) {
             if (shown[i]->id == v.selected) selected = static_cast<int>(i);
         }
         ImGui::Spacing();
+        reveal_here(f, "drawer.group");
         // One per line: device names are long ("Mobiele telefoon zonder apps") and must wrap at 200 %.
         int chosen = choice_list(f, "##drawer-devices", group_label, names, selected);
         if (chosen >= 0) v.selected = shown[static_cast<std::size_t>(chosen)]->id;
@@ -444,11 +451,11 @@ void entries_list(UiFrame& f, DrawerView& v) {
         std::string name = entry_name(f, entry);
         heading(f, name, 3);
         if (!entry.label.empty()) muted(f, device_name(f, entry.device));
-        if (entry.added) muted(f, f.text("drawer.entry.added", {{"date", format_date(*entry.added)}}));
+        if (entry.added) muted(f, f.text("drawer.entry.added", {{"date", date_text(f, *entry.added)}}));
 
         int plan = static_cast<int>(std::find(std::begin(kPlans), std::end(kPlans), entry.plan) - std::begin(kPlans));
         int chosen = radio_row(f, ("##drawer-plan-" + entry.id).c_str(), f.text("drawer.entry.plan", {{"name", name}}),
-                               plan_labels, plan_labels, plan);
+                               plan_labels, plan_labels, plan, true);
         if (chosen >= 0) {
             entry.plan = kPlans[chosen];
             changed(v);
@@ -456,7 +463,7 @@ void entries_list(UiFrame& f, DrawerView& v) {
         int status =
             static_cast<int>(std::find(std::begin(kStatuses), std::end(kStatuses), entry.status) - std::begin(kStatuses));
         chosen = radio_row(f, ("##drawer-status-" + entry.id).c_str(), f.text("drawer.entry.status", {{"name", name}}),
-                           status_labels, status_labels, status);
+                           status_labels, status_labels, status, true);
         if (chosen >= 0) {
             entry.status = kStatuses[chosen];
             changed(v);
@@ -480,6 +487,7 @@ void entries_list(UiFrame& f, DrawerView& v) {
         remove_from_drawer(v.drawer, *remove);
         changed(v);
         f.actions.announce.push_back(message + " " + f.text("drawer.entry.removed_undo_hint"));
+        ask_to_reveal(f, "drawer.undo");
     }
 }
 

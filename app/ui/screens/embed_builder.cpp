@@ -147,7 +147,7 @@ void draw_embed_builder(UiFrame& f) {
         campaign_labels.push_back(campaign.name.in(f.t.language()) + " (" + campaign.organiser_name + ")");
     }
     int chosen = radio_row(f, "##embed-campaign", f.text("embed.campaign.label"), campaign_labels, campaign_labels,
-                           index_of(campaign_ids, fields["embed.campaign"]));
+                           index_of(campaign_ids, fields["embed.campaign"]), true);
     if (chosen >= 0) {
         fields["embed.campaign"] = campaign_ids[static_cast<std::size_t>(chosen)];
         if (const Campaign* campaign = f.content.find_campaign(fields["embed.campaign"])) {
@@ -162,7 +162,7 @@ void draw_embed_builder(UiFrame& f) {
     std::vector<std::string> part_labels;
     for (const auto& part : parts) part_labels.push_back(f.text("embed.part." + part));
     chosen = radio_row(f, "##embed-part", f.text("embed.part.label"), part_labels, part_labels,
-                       index_of(parts, fields["embed.part"].empty() ? "app" : fields["embed.part"]));
+                       index_of(parts, fields["embed.part"].empty() ? "app" : fields["embed.part"]), true);
     if (chosen >= 0) fields["embed.part"] = parts[static_cast<std::size_t>(chosen)];
 
     EmbedChoice c = choice_from(f, {{"campaign", fields["embed.campaign"]},
@@ -200,13 +200,13 @@ void draw_embed_builder(UiFrame& f) {
             ids.push_back(poll.id);
             titles.push_back(poll.title.in(f.t.language()));
         }
-        chosen = radio_row(f, "##embed-poll", f.text("embed.poll.label"), titles, titles, index_of(ids, c.poll));
+        chosen = radio_row(f, "##embed-poll", f.text("embed.poll.label"), titles, titles, index_of(ids, c.poll), true);
         if (chosen >= 0) fields["embed.poll"] = ids[static_cast<std::size_t>(chosen)];
     }
     const std::vector<std::string> languages = {"nl", "en"};
     const std::vector<std::string> language_labels = {"Nederlands", "English"};
     chosen = radio_row(f, "##embed-lang", f.text("embed.language.label"), language_labels, language_labels,
-                       index_of(languages, c.language));
+                       index_of(languages, c.language), true);
     if (chosen >= 0) fields["embed.lang"] = languages[static_cast<std::size_t>(chosen)];
 
     c = choice_from(f, {{"campaign", fields["embed.campaign"]},
@@ -222,7 +222,10 @@ void draw_embed_builder(UiFrame& f) {
     if (primary_button(f, "##embed-copy", f.text("embed.snippet.copy"))) {
         f.actions.copy_text = code;
         f.actions.announce.push_back(f.text("embed.snippet.copied"));
+        fields["embed.copied"] = code;
     }
+    // Seen as well as heard, until the code changes.
+    if (fields["embed.copied"] == code && !code.empty()) paragraph(f, f.text("embed.snippet.copied"));
     web_link(f, "##embed-preview", f.text("embed.preview"), direct_url(f, c));
 
     Route poster;
