@@ -61,11 +61,14 @@ void draw_actors(UiFrame& f) {
     std::vector<std::string> materials(material_set.begin(), material_set.end()), material_names;
     for (const auto& m : materials) material_names.push_back(material_name_text(f, m));
     std::vector<std::string> links, link_names;
-    for (ChainLink link : kChainLinks)
-        if (!find_actors(f.content.actors, {.link = link}).empty()) {
+    for (ChainLink link : kChainLinks) {
+        ActorFilter only_link;
+        only_link.link = link;
+        if (!find_actors(f.content.actors, only_link).empty()) {
             links.push_back(chain_link_name(link));
             link_names.push_back(chain_link_text(f, link));
         }
+    }
     std::vector<std::string> places(municipality_set.begin(), municipality_set.end()), place_names;
     for (const auto& id : places) {
         const Municipality* m = f.content.find_municipality(id);

@@ -45,7 +45,9 @@ void draw_region(UiFrame& f) {
     std::vector<std::pair<ChainLink, std::size_t>> counts;
     std::size_t most = 1;
     for (ChainLink link : kChainLinks) {
-        std::size_t n = find_actors(f.content.actors, {.link = link}).size();
+        ActorFilter only_link;
+        only_link.link = link;
+        std::size_t n = find_actors(f.content.actors, only_link).size();
         counts.push_back({link, n});
         most = std::max(most, n);
     }
