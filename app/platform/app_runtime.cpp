@@ -346,12 +346,10 @@ void AppRuntime::frame() {
     ImGui::NewFrame();
     ui::UiActions actions;
     const ui::Palette& palette = current_palette();
-    ui::UiFrame ui_frame{content_,   problems_, translator_, state_,      fonts_,
-                         palette,    semantics_, actions,    ui_state_, page_input_};
-    ui_frame.page_edits_text = hooks_.page_edits_text;
-    ui_frame.reset_scroll = reset_scroll_;
-    ui_frame.scroll_to_widget = scroll_to_widget_;
-    ui_frame.random32 = hooks_.random32;
+    ui::UiFrame ui_frame{content_,   problems_,  translator_, state_,
+                         fonts_,     palette,    semantics_,  actions,
+                         ui_state_,  page_input_, hooks_.page_edits_text, reset_scroll_,
+                         scroll_to_widget_, 0.0f, hooks_.random32};
     reset_scroll_ = false;
     scroll_to_widget_ = 0;
     // The screen this frame shows (the route without its query), so the mirror knows when a new
