@@ -145,7 +145,8 @@ TEST_CASE("a laptop to give away: reuse first with the computer wiping checklist
     CHECK(give->has(OptionReason::reuse_cuts_impact));
     CHECK_FALSE(give->has(OptionReason::say_what_is_broken));
     CHECK(give->place_kinds == std::vector{PlaceKind::reuse_shop});
-    CHECK(wiping_ids(plan) == std::vector<std::string>{"wipe-computer"});
+    // A laptop may run Windows, macOS or ChromeOS: the general steps and each system's own.
+    CHECK(wiping_ids(plan) == std::vector<std::string>{"wipe-computer", "wipe-mac", "wipe-chromebook"});
     CHECK(locks(plan, ActivationLock::cloud_accounts));
     CHECK_FALSE(removes(plan, RemoveItem::sim_card));
     CHECK(plan.has(SafetyFlag::hand_in_whole));
