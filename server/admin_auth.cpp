@@ -50,8 +50,9 @@ bool AdminToken::accepts(std::string_view header) const {
 
 AdminDecision AdminToken::check(const std::string& address_key, std::optional<std::string_view> authorization) const {
     if (!configured())
-        return {403, "the admin endpoints are closed: this server has no admin token "
-                     "(set STADSMIJN_ADMIN_TOKEN or --admin-token-file)"};
+        return {403,
+                "the admin endpoints are closed: this server has no admin token "
+                "(set STADSMIJN_ADMIN_TOKEN or --admin-token-file)"};
     auto now = RateLimiter::Clock::now();
     if (auto wait = budgets_->requests.take(address_key, now))
         return {429, "too many admin requests from this address; slow down", *wait};

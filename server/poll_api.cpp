@@ -105,7 +105,8 @@ void PollApi::install(httplib::Server& http) {
         if (admit(req, res)) send(res, service_.poll(req.matches[1].str()));
     });
     http.Post(R"(/api/polls/([^/]+)/votes)", [this](const httplib::Request& req, httplib::Response& res) {
-        if (admit(req, res) && admit_json_body(req, res)) send(res, service_.cast_vote(req.matches[1].str(), req.body, client_key(req)));
+        if (admit(req, res) && admit_json_body(req, res))
+            send(res, service_.cast_vote(req.matches[1].str(), req.body, client_key(req)));
     });
     http.Post(R"(/api/polls/([^/]+)/statements)", [this](const httplib::Request& req, httplib::Response& res) {
         if (admit(req, res) && admit_json_body(req, res))

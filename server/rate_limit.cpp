@@ -126,7 +126,8 @@ std::optional<milliseconds> take_all(std::initializer_list<Charge> charges, Keye
     std::optional<milliseconds> longest;
     for (const Charge& charge : charges) {
         if (!charge.limit) continue;
-        if (auto wait = charge.limit->wait(charge.key, now)) longest = std::max(longest.value_or(milliseconds(0)), *wait);
+        if (auto wait = charge.limit->wait(charge.key, now))
+            longest = std::max(longest.value_or(milliseconds(0)), *wait);
     }
     if (longest) return longest;
     for (const Charge& charge : charges)

@@ -519,7 +519,8 @@ Result<std::vector<ModerationEntry>> VoteStore::moderation_log(const std::string
 
 Result<std::optional<std::string>> VoteStore::find_participant(const std::string& poll, const std::string& pseudonym) {
     std::lock_guard lock(reader_mutex_);
-    auto rows = reader_->query("SELECT municipality FROM participants WHERE poll = ? AND pseudonym = ?", {poll, pseudonym});
+    auto rows =
+        reader_->query("SELECT municipality FROM participants WHERE poll = ? AND pseudonym = ?", {poll, pseudonym});
     if (!rows) return fail(rows.error());
     if (rows.value().empty()) return std::optional<std::string>();
     return std::optional<std::string>(rows.value().text(0, 0));

@@ -98,11 +98,11 @@ struct OptionReasonItem {
 
 struct PlanPlace {
     const Place* place = nullptr;
-    std::optional<double> km;     // from the location, or from the municipality's centre
-    bool km_approximate = false;  // measured to or from a municipality centre: say "about"
-    bool in_municipality = false; // in the citizen's municipality or a neighbour point it uses
+    std::optional<double> km;                        // from the location, or from the municipality's centre
+    bool km_approximate = false;                     // measured to or from a municipality centre: say "about"
+    bool in_municipality = false;                    // in the citizen's municipality or a neighbour point it uses
     HandlesAnswer handles = HandlesAnswer::unknown;  // unknown: ask the place first
-    std::optional<Opening> next;  // when `now` was given and the place has rules
+    std::optional<Opening> next;                     // when `now` was given and the place has rules
 };
 
 struct PlanOption {
