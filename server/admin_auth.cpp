@@ -56,6 +56,10 @@ AdminDecision AdminToken::check(const std::string& address_key, std::optional<st
     auto now = RateLimiter::Clock::now();
     if (auto wait = budgets_->requests.take(address_key, now))
         return {429, "too many admin requests from this address; slow down", *wait};
+    // No token at all is not a guess (a crawler or a link preview of an export): it must not spend
+    // the wrong-token budget and lock the admin out.
+    if (!authorization || authorization->empty())
+        return {401, "an admin token is needed: send \"Authorization: Bearer <token>\""};
     // Spent budgets refuse before comparing, so the answer tells a guesser nothing more.
     if (auto wait = take_all({{&budgets_->failures, address_key}, {&budgets_->all_failures, "all"}}, now)) {
         return {429, "too many wrong admin tokens; wait before trying again", *wait};

@@ -334,6 +334,10 @@ ApiResponse PollService::submit_statement(std::string_view poll_id, std::string_
         return too_many(*wait, "many statements from this network or for this poll just now; wait a while");
 
     const polls::StatementRequest& request = statement.value();
+    // A statement from a pseudonym the poll has not seen makes a participant too: the same
+    // admission as a first vote, or statements would be a side door past its limits.
+    if (auto refused = admit_participant(request.poll, request.participant, request.municipality, client))
+        return *refused;
     auto outcome = store_.add_statement({.poll = request.poll,
                                          .participant = request.participant,
                                          .text = request.text,
@@ -342,6 +346,12 @@ ApiResponse PollService::submit_statement(std::string_view poll_id, std::string_
                                          .municipality = request.municipality,
                                          .time_ms = now_ms()});
     if (!outcome) return unavailable("the statement was not stored", outcome.error());
+    if (!request.municipality.empty()) {
+        remember_participant(request.poll, request.participant, request.municipality);
+    } else {
+        std::lock_guard lock(admitted_mutex_);
+        admitted_.try_emplace(request.poll + "\n" + request.participant, std::string());
+    }
     forget_statements(poll.value().id);
     return ok_json({{"statement", outcome.value().id},
                     {"status", moderation_name(outcome.value().status)},

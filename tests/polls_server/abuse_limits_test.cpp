@@ -99,6 +99,24 @@ TEST_CASE("statements from fresh pseudonyms on one address cannot flood moderati
     CHECK(static_cast<int>(queue.json["statements"].size()) == accepted);
 }
 
+TEST_CASE("a statement does not let a fresh pseudonym past the new-participant budget") {
+    // Found by an outside walk (2026-12-04): with the address's budget spent, a fresh pseudonym
+    // that first sent a statement could then vote (8 of 8 stored).
+    TestServer server(production_limits());
+    for (int p = 0; p < 120; ++p)
+        post(server, kVotes, vote_body(token("first", p), 1, "agree", token("fk", p)));
+    int voted = 0;
+    for (int p = 0; p < 8; ++p) {
+        const std::string pseudonym = token("side-door", p);
+        auto statement = post(server, kStatements,
+                              statement_body(pseudonym, "Een voorstel via de zijdeur nummer " + std::to_string(p),
+                                             token("sd", p)));
+        CHECK((statement.status == 202 || statement.status == 429));
+        voted += post(server, kVotes, vote_body(pseudonym, 3, "disagree", token("sv", p))).status == 200;
+    }
+    CHECK(voted == 0);
+}
+
 TEST_CASE("guessing the admin token is stopped after a few tries, also for the right token from that address") {
     TestServer server(production_limits());
     int unauthorised = 0, limited = 0;
@@ -111,6 +129,15 @@ TEST_CASE("guessing the admin token is stopped after a few tries, also for the r
     CHECK(unauthorised <= 10);
     CHECK(limited == 40 - unauthorised);
     CHECK(get(server, "/api/admin/polls/" + kPoll + "/statements", kAdminToken).status == 429);
+}
+
+TEST_CASE("requests without any token are not guesses: a crawler cannot lock the admin out") {
+    // Found by an outside walk (2026-12-04): ten plain GETs of an export link from one address
+    // spent the wrong-token budget, and the right token from there got 429 for an hour.
+    TestServer server(production_limits());
+    for (int i = 0; i < 30; ++i)
+        CHECK(get(server, "/api/polls/" + kPoll + "/export/votes.csv").status == 401);
+    CHECK(get(server, "/api/admin/polls/" + kPoll + "/statements", kAdminToken).status == 200);
 }
 
 TEST_CASE("a formula in a statement is exported as text, not as a spreadsheet formula") {
