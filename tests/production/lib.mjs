@@ -83,6 +83,11 @@ export function freePort() {
 
 // --- HTTP --------------------------------------------------------------------------------------
 export function request(port, method, urlPath, { headers = {}, body, from = CLIENT, agent = false, timeout = 10000 } = {}) {
+  // Like a browser's fetch: a body of known size goes with its Content-Length (Node would send it
+  // chunked, which the app server refuses), unless the caller asks for chunked on purpose.
+  const names = Object.keys(headers).map((h) => h.toLowerCase());
+  if (body !== undefined && !names.includes('content-length') && !names.includes('transfer-encoding'))
+    headers = { ...headers, 'Content-Length': Buffer.byteLength(body) };
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, localAddress: from, agent, timeout },
       (res) => {
