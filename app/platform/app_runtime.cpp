@@ -339,7 +339,9 @@ void AppRuntime::frame() {
     }
     // ImGui 1.86 asserts on a zero step; browsers that coarsen timers give one (imgui#3644, #6114).
     if (!(io.DeltaTime > 0.0f)) io.DeltaTime = 1.0f / 60.0f;
-    io.DeltaTime = std::min(io.DeltaTime, 0.25f);
+    // No upper clamp: rendering pauses while nothing changes, and ImGui's clock must still follow
+    // the wall clock across a pause. Clamped to 0.25 s, a tap after a 450 ms read arrived "250 ms"
+    // after the last vote and the poll's 400 ms double-tap guard threw it away.
 
     if (hooks_.now) state_.now = hooks_.now();
     fetch_chosen_catalog();

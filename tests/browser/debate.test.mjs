@@ -262,7 +262,7 @@ describe('never lose a tap or a vote (issue 13)', () => {
     await page.context().close();
   });
 
-  test('a double tap on Eens casts one vote, and the last vote can be changed', { todo: 'known failure after the poll client moved to core (issue 14): in the browser the vote button is not found or does not advance in time; unit and headless tests of the client pass' }, async () => {
+  test('a double tap on Eens casts one vote, and the last vote can be changed', async () => {
     const page = await openPage(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     await page.goto(`${server.url}#/poll/${poll}?lang=nl&municipality=lelystad`);
     await waitForApp(page);
@@ -292,14 +292,11 @@ describe('never lose a tap or a vote (issue 13)', () => {
     await voteOn(page, 'Oneens');
     await waitForWidget(page, 'text', 'Je stem is geteld.');
     assert.equal(await progress(page), 'Stelling 2 van 17');
-    for (let i = 0; i < 20; i++) {
-      after = await results('lelystad');
-      if (new Map(after.statements.map((s) => [s.statement, s.votes])).get(1)?.disagree >= 1) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const first = new Map(after.statements.map((s) => [s.statement, s.votes])).get(1);
-    assert.equal(first.disagree, 1);
-    assert.equal(first.agree, 0, 'the changed vote replaced the first');
+    // Lelystad has fewer than 10 participants here, so its results give counts only (the area
+    // minimum): the server counted the change ("geteld") and the count of votes that count stays
+    // one more than before, so the changed vote replaced the first instead of adding a second.
+    after = await results('lelystad');
+    assert.equal(after.counts.votes, beforeVotes + 1, 'the changed vote replaced the first');
     assert.deepEqual(await page.evaluate(() => window.stadsmijn.missingTexts()), { count: 0, keys: [] });
     await page.context().close();
   });
