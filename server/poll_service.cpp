@@ -148,16 +148,6 @@ void PollService::forget_statements(const std::string& poll_id) {
     statements_.erase(poll_id);
 }
 
-Json PollService::source_json(const std::string& source_id) const {
-    const Source* source = content_.find_source(source_id);
-    if (!source) return {{"id", source_id}};
-    return {{"id", source->id},
-            {"title", source->title},
-            {"publisher", source->publisher},
-            {"year", source->year},
-            {"url", source->url}};
-}
-
 // Written through the type the app reads (core/polls/poll_wire.h), so the two cannot drift apart.
 Json PollService::poll_json(const PollEntry& poll, const StatementsSnapshot& snapshot) const {
     polls::WirePoll wire;

@@ -144,7 +144,6 @@ private:
                                                                    const polls::OpinionGroupsState& previous);
 
     nlohmann::json poll_json(const PollEntry& poll, const StatementsSnapshot& statements) const;
-    nlohmann::json source_json(const std::string& source_id) const;
 
     Content content_;
     VoteStore& store_;
