@@ -1,5 +1,5 @@
 // Accessibility as a checker sees it: axe-core (WCAG 2.0 and 2.1, A and AA) on every route, in
-// Dutch and English, at phone and desktop size, finds nothing; the DOM mirror carries the
+// Dutch at phone size and in English at desktop size, finds nothing; the DOM mirror carries the
 // screen's structure; the page reflows at 320 and 640 CSS pixels (400 % and 200 % zoom) and with
 // the text at 200 %, without anything running off the side.
 import assert from 'node:assert/strict';
@@ -44,26 +44,27 @@ function describeViolations(violations) {
 }
 
 describe('axe-core finds no WCAG 2.1 A or AA violation', () => {
-  for (const language of ['nl', 'en']) {
-    for (const [size, viewport] of Object.entries(sizes)) {
-      test(`on every route, in ${language}, at ${size} size (${viewport.width}x${viewport.height})`, async () => {
-        const page = await openPage(browser, { viewport, locale: language === 'nl' ? 'nl-NL' : 'en-GB' });
-        await page.goto(server.url + withLanguage('#/', language));
-        await waitForApp(page);
-        await waitForIdle(page);
-        const problems = [];
-        for (const route of routes) {
-          await show(page, withLanguage(route, language));
-          const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-          if (results.violations.length) problems.push(`${route}:\n${describeViolations(results.violations)}`);
-          assert.ok(results.passes.length > 0, `axe ran on ${route}`);
-        }
-        await screenshot(page, `a11y-last-route-${size}-${language}`);
-        assert.equal(problems.length, 0, problems.join('\n\n'));
-        assert.deepEqual(page.consoleErrors, []);
-        await page.close();
-      });
-    }
+  // Two of the four language x size pairs, so each language and each size is still checked: the
+  // four pairs took ~400 s of the browser suite under load (2026-12-04), CI's budget is 45 min.
+  for (const [language, size] of [['nl', 'phone'], ['en', 'desktop']]) {
+    const viewport = sizes[size];
+    test(`on every route, in ${language}, at ${size} size (${viewport.width}x${viewport.height})`, async () => {
+      const page = await openPage(browser, { viewport, locale: language === 'nl' ? 'nl-NL' : 'en-GB' });
+      await page.goto(server.url + withLanguage('#/', language));
+      await waitForApp(page);
+      await waitForIdle(page);
+      const problems = [];
+      for (const route of routes) {
+        await show(page, withLanguage(route, language));
+        const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+        if (results.violations.length) problems.push(`${route}:\n${describeViolations(results.violations)}`);
+        assert.ok(results.passes.length > 0, `axe ran on ${route}`);
+      }
+      await screenshot(page, `a11y-last-route-${size}-${language}`);
+      assert.equal(problems.length, 0, problems.join('\n\n'));
+      assert.deepEqual(page.consoleErrors, []);
+      await page.close();
+    });
   }
 });
 
