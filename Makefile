@@ -35,7 +35,7 @@ run: native web
 	@$(BUILD)/native/stadsmijn-server --web $(BUILD)/web/dist --port $(PORT)
 
 test: native web
-	@cd $(BUILD)/native && ctest --output-on-failure
+	@cd $(BUILD)/native && ctest --output-on-failure -j$(JOBS)
 	@$(MAKE) --no-print-directory test-sanitize
 
 # The core and server tests once more with AddressSanitizer and UBSan, in a build tree of their
@@ -45,7 +45,7 @@ test-sanitize: deps
 	  -DSTADSMIJN_SANITIZE=ON -DSTADSMIJN_WEB_DIST=$(abspath $(BUILD))/web/dist
 	@cmake --build $(BUILD)/sanitize -j$(JOBS) --target core_tests server_tests polls_server_tests
 	@cd $(BUILD)/sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  ctest --output-on-failure -R '^(core_tests|server_tests|polls_server_sqlite)$$'
+	  ctest --output-on-failure -j$(JOBS) -R '^(core_tests|server_tests|polls_server_sqlite)$$'
 
 # Numbers for the README: bytes over the wire, idle CPU, time to first frame.
 bench: native web

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -88,6 +89,7 @@ private:
 
 struct Acknowledged {
     std::mutex mutex;
+    std::condition_variable grew;             // notified on every acknowledgement
     std::map<std::string, std::string> keys;  // key -> the request body that was acknowledged
 };
 
@@ -122,16 +124,26 @@ TEST_CASE("killing the server with SIGKILL while votes stream in loses no acknow
                     if (res && res->status == 200) {
                         std::lock_guard lock(acknowledged.mutex);
                         acknowledged.keys.emplace(key, body);
+                        acknowledged.grew.notify_all();
                     } else if (!res) {
                         return;  // the server is gone
                     }
                 }
             });
-        std::this_thread::sleep_for(std::chrono::milliseconds(150 + random() % 350));
+        // Kill mid-stream after a random number of acknowledgements (not after a fixed time: on a
+        // loaded machine a fixed 150-500 ms saw fewer than the 100 votes the check below needs).
+        bool reached = false;
+        {
+            std::unique_lock lock(acknowledged.mutex);
+            const std::size_t target = acknowledged.keys.size() + 25 + random() % 25;
+            reached = acknowledged.grew.wait_for(lock, std::chrono::seconds(60),
+                                                 [&] { return acknowledged.keys.size() >= target; });
+        }
         server.kill_hard();
         stop = true;
         for (auto& writer : writers) writer.join();
         sent_total += sent;
+        REQUIRE_MESSAGE(reached, "round " << round << ": votes were not acknowledged within 60 s");
     }
 
     // A last start: the server comes up on the crashed database and every acknowledged key is a
