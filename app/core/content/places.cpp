@@ -178,10 +178,11 @@ Place read_place(const JsonReader& item, bool overlay) {
             place.entered = who;
         }
     }
-    // A place entered by its municipality cites no source and was checked when it was entered.
+    // A place entered by its municipality cites no source and was checked when it was entered;
+    // an editor's place (overlay) may leave "checked" out: the server dates it.
     place.sources = read_source_ids(item, "sources", false);
-    if (place.entered && !item.has("checked"))
-        place.checked = place.entered->on;
+    if ((place.entered || overlay) && !item.has("checked"))
+        place.checked = place.entered ? place.entered->on : LocalDate{};
     else
         place.checked = read_checked(item);
     if (auto how = item.optional_string("checked_how")) {
