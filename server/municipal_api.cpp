@@ -143,6 +143,21 @@ std::optional<Caller> MunicipalApi::authenticate(const httplib::Request& req, ht
     return caller;
 }
 
+std::optional<std::string> MunicipalApi::municipality_in_scope(const httplib::Request& req, httplib::Response& res) {
+    auto caller = authenticate(req, res, false);
+    if (!caller) return std::nullopt;
+    std::string municipality = req.get_param_value("municipality");
+    if (municipality.empty() && !caller->admin) {
+        json_error(res, 400, "municipality: give ?municipality=<id> of a municipality you edit");
+        return std::nullopt;
+    }
+    if (!municipality.empty() && !caller->covers(municipality)) {
+        json_error(res, 403, "you do not edit " + municipality);
+        return std::nullopt;
+    }
+    return municipality;
+}
+
 bool MunicipalApi::admit_read(const httplib::Request& req, httplib::Response& res) {
     if (auto wait = reads_per_address_.take(client_address_key(addresses_, req))) {
         retry_after(res, *wait);
@@ -370,12 +385,9 @@ void MunicipalApi::install(httplib::Server& http) {
 
     // ---- audit log ----
     http.Get("/api/audit", [this](const httplib::Request& req, httplib::Response& res) {
-        auto caller = authenticate(req, res, false);
-        if (!caller) return;
-        const std::string municipality = req.get_param_value("municipality");
-        if (municipality.empty() && !caller->admin)
-            return json_error(res, 400, "municipality: give ?municipality=<id> of a municipality you edit");
-        if (!municipality.empty() && !caller->covers(municipality)) return json_error(res, 403, "you do not edit " + municipality);
+        auto scope = municipality_in_scope(req, res);
+        if (!scope) return;
+        const std::string& municipality = *scope;
         auto entries = store_.audit(municipality);
         if (!entries) return json_error(res, 503, "the audit log could not be read; try again later");
         Json list = Json::array();
@@ -421,12 +433,9 @@ void MunicipalApi::install(httplib::Server& http) {
         json_answer(res, 202, {{"report", stored.value()}, {"status", "received"}});
     });
     http.Get("/api/reports", [this](const httplib::Request& req, httplib::Response& res) {
-        auto caller = authenticate(req, res, false);
-        if (!caller) return;
-        const std::string municipality = req.get_param_value("municipality");
-        if (municipality.empty() && !caller->admin)
-            return json_error(res, 400, "municipality: give ?municipality=<id> of a municipality you edit");
-        if (!municipality.empty() && !caller->covers(municipality)) return json_error(res, 403, "you do not edit " + municipality);
+        auto scope = municipality_in_scope(req, res);
+        if (!scope) return;
+        const std::string& municipality = *scope;
         auto reports = store_.reports(municipality);
         if (!reports) return json_error(res, 503, "the reports could not be read; try again later");
         Json list = Json::array();

@@ -58,6 +58,8 @@ public:
 private:
     std::optional<Caller> authenticate(const httplib::Request& req, httplib::Response& res, bool admin_only);
     bool admit_read(const httplib::Request& req, httplib::Response& res);
+    // ?municipality=X of a list route: X when the caller edits it ("" for the admin's "all").
+    std::optional<std::string> municipality_in_scope(const httplib::Request& req, httplib::Response& res);
 
     const Content& content_;
     MunicipalStore& store_;
