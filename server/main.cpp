@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "server/admin_auth.h"
@@ -187,7 +189,16 @@ int main(int argc, char** argv) {
         return 1;
     }
     const stadsmijn::Content municipal_content = content.value().content;  // the poll service takes its own
+    // The bundled campaigns as their files say, for GET /api/campaigns.
+    for (const auto& campaign : municipal_content.campaigns) {
+        std::ifstream in(std::filesystem::path(content_dir) / "campaigns" / (campaign.id + ".json"), std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        municipal_config.bundled_campaigns[campaign.id] = text.str();
+    }
     MunicipalApi municipal_api(municipal_content, *municipal_store.value(), token.value(), municipal_config);
+    // An edited campaign's allowed_origins become the embed page's frame-ancestors at once.
+    embed_policy.set_edited_lookup([&municipal_api](const std::string& id) { return municipal_api.edited_campaign(id); });
     auto service = PollService::create(std::move(content.value().content), *store.value(), service_config);
     if (!service) {
         std::fprintf(stderr, "stadsmijn-server: %s\n", service.error().c_str());

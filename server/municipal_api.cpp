@@ -88,6 +88,7 @@ std::optional<std::size_t> municipal_body_limit(std::string_view method, std::st
     if (method == "PUT" && path.starts_with("/api/places/")) return kPlaceBodyLimit;
     if (method == "POST" && path.starts_with("/api/places/") && path.ends_with("/reports")) return kSmallBodyLimit;
     if (method == "POST" && path == "/api/editors") return kSmallBodyLimit;
+    if (method == "PUT" && path.starts_with("/api/campaigns/")) return kPlaceBodyLimit;
     if (method == "POST" && path.starts_with("/api/reports/")) return std::size_t{0};
     if (method == "DELETE" && path.starts_with("/api/editors/")) return std::size_t{0};
     return std::nullopt;
@@ -156,6 +157,15 @@ std::optional<std::string> MunicipalApi::municipality_in_scope(const httplib::Re
         return std::nullopt;
     }
     return municipality;
+}
+
+std::optional<Campaign> MunicipalApi::edited_campaign(const std::string& id) {
+    auto stored = store_.campaign(id);
+    if (!stored || !stored.value()) return std::nullopt;
+    Problems problems;
+    auto document = parse_json(stored.value()->json, "campaign", problems);
+    if (!document) return std::nullopt;
+    return read_campaign(JsonReader(*document, "campaign", problems), id);
 }
 
 bool MunicipalApi::admit_read(const httplib::Request& req, httplib::Response& res) {
@@ -455,6 +465,101 @@ void MunicipalApi::install(httplib::Server& http) {
         auto resolved = store_.resolve_report(report.value()->id, caller->name());
         if (!resolved) return json_error(res, 503, "the report could not be stored; try again later");
         json_answer(res, 200, {{"report", report.value()->id}, {"resolved", true}});
+    });
+
+    // ---- campaigns ----
+    auto campaign_answer = [](const std::string& text, std::int64_t version) {
+        Json json = Json::parse(text, nullptr, false);
+        if (json.is_object()) json["version"] = version;
+        return json;
+    };
+    http.Get("/api/campaigns", [this, campaign_answer](const httplib::Request& req, httplib::Response& res) {
+        if (!admit_read(req, res)) return;
+        auto edited = store_.campaigns();
+        if (!edited) return json_error(res, 503, "the campaigns could not be read; try again later");
+        std::map<std::string, Json> all;
+        for (const auto& [id, text] : config_.bundled_campaigns) all[id] = campaign_answer(text, 0);
+        for (const auto& c : edited.value()) all[c.id] = campaign_answer(c.json, c.version);
+        Json list = Json::array();
+        for (auto& [id, json] : all) list.push_back(std::move(json));
+        json_answer(res, 200, {{"campaigns", list}});
+    });
+    http.Get(R"(/api/campaigns/([a-z0-9-]{1,100}))", [this, campaign_answer](const httplib::Request& req, httplib::Response& res) {
+        if (!admit_read(req, res)) return;
+        const std::string id = req.matches[1].str();
+        auto edited = store_.campaign(id);
+        if (!edited) return json_error(res, 503, "the campaign could not be read; try again later");
+        if (edited.value()) {
+            res.set_header("ETag", etag(edited.value()->version));
+            return json_answer(res, 200, campaign_answer(edited.value()->json, edited.value()->version));
+        }
+        auto bundled = config_.bundled_campaigns.find(id);
+        if (bundled == config_.bundled_campaigns.end()) return json_error(res, 404, "no such campaign");
+        res.set_header("ETag", etag(0));
+        json_answer(res, 200, campaign_answer(bundled->second, 0));
+    });
+    http.Put(R"(/api/campaigns/([a-z0-9-]{1,100}))", [this](const httplib::Request& req, httplib::Response& res) {
+        auto caller = authenticate(req, res, false);
+        if (!caller) return;
+        const std::string id = req.matches[1].str();
+        const bool create = req.get_header_value("If-None-Match") == "*";
+        if (!create && req.get_header_value("If-Match").empty())
+            return json_error(res, 428, "send If-Match: \"<version>\" (\"0\" for a campaign never edited) or If-None-Match: *");
+        std::optional<std::int64_t> expected;
+        if (!create && !(expected = parse_etag(req.get_header_value("If-Match"))))
+            return json_error(res, 400, "If-Match must be a version such as \"3\"");
+        if (!is_json(req, res)) return;
+        Problems problems;
+        auto document = parse_json(req.body, "campaign", problems);
+        if (document && document->is_object()) document->erase("version");  // ours, not the campaign's
+        Campaign campaign;
+        if (document) campaign = read_campaign(JsonReader(*document, "campaign", problems), id);
+        std::vector<FieldError> errors;
+        for (const auto& p : problems) errors.push_back({p.path, p.message});
+        if (document && errors.empty()) {
+            // The links content-lint checks, and origins as the server's policy needs them.
+            if (!content_.find_municipality(campaign.municipality))
+                errors.push_back({"municipality", "'" + campaign.municipality + "' is not a municipality"});
+            if (!campaign.poll.empty() && !content_.find_poll(campaign.poll))
+                errors.push_back({"poll", "'" + campaign.poll + "' is not a poll"});
+            if (!campaign.device.empty() && !content_.find_device(campaign.device))
+                errors.push_back({"device", "'" + campaign.device + "' is not a device"});
+            for (const auto& line : invalid_campaign_origins({campaign}))
+                errors.push_back({"allowed_origins", line.substr(line.find(": ") + 2)});
+        }
+        if (!document) errors.push_back({"", "the body must be a campaign as JSON"});
+        const bool bundled = config_.bundled_campaigns.count(id) > 0;
+        std::string old_municipality;
+        auto stored = store_.campaign(id);
+        if (!stored) return json_error(res, 503, "the campaign could not be read; try again later");
+        if (stored.value()) old_municipality = stored.value()->municipality;
+        else if (const Campaign* b = content_.find_campaign(id)) old_municipality = b->municipality;
+        if ((!old_municipality.empty() && !caller->covers(old_municipality)) ||
+            (!campaign.municipality.empty() && !caller->covers(campaign.municipality)))
+            return json_error(res, 403, "you do not edit the campaigns of this municipality");
+        if (!errors.empty()) {
+            Json list = Json::array();
+            for (const auto& e : errors) list.push_back({{"field", e.field}, {"message", e.message}});
+            return json_answer(res, 422, {{"error", "the campaign is not valid: " + errors[0].field + ": " + errors[0].message},
+                                          {"errors", list}});
+        }
+        const bool exists = bundled || stored.value().has_value();
+        const std::int64_t current = stored.value() ? stored.value()->version : 0;
+        if (create ? exists : (!exists || current != *expected)) {
+            res.set_header("ETag", etag(current));
+            return json_error(res, 412, exists ? "someone changed this campaign since you read it; read it again"
+                                               : "there is no such campaign; create it with If-None-Match: *");
+        }
+        const std::string text = document->dump(-1, ' ', false, Json::error_handler_t::replace);
+        auto saved = store_.save_campaign(id, campaign.municipality, ExpectedVersion{create, expected.value_or(0)},
+                                          [&](std::int64_t) { return text; }, caller->name());
+        if (!saved) return json_error(res, 503, "the campaign could not be stored; try again later");
+        if (saved.value().outcome == SaveOutcome::stale)
+            return json_error(res, 412, "someone changed this campaign at the same moment; read it again");
+        res.set_header("ETag", etag(saved.value().place.version));
+        Json answer = *document;
+        answer["version"] = saved.value().place.version;
+        json_answer(res, create ? 201 : 200, answer);
     });
 
     // ---- open data ----

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -40,6 +41,9 @@ struct MunicipalApiConfig {
     // The licence of the exported open data (GeoJSON "licence", CSV column), set by the province.
     std::string open_data_licence = "CC BY 4.0";
     std::vector<std::string> trusted_proxies{};
+    // The bundled campaigns as written in content/campaigns/<id>.json (id -> JSON text), for
+    // GET /api/campaigns; edited ones come from the database.
+    std::map<std::string, std::string> bundled_campaigns{};
 };
 
 // Who is calling: the province administrator, or an editor with their municipalities.
@@ -54,6 +58,8 @@ class MunicipalApi {
 public:
     MunicipalApi(const Content& content, MunicipalStore& store, AdminToken admin_token, MunicipalApiConfig config = {});
     void install(httplib::Server& http);
+    // The stored (edited) campaign of this id, for EmbedPolicy::set_edited_lookup.
+    std::optional<Campaign> edited_campaign(const std::string& id);
 
 private:
     std::optional<Caller> authenticate(const httplib::Request& req, httplib::Response& res, bool admin_only);

@@ -336,3 +336,43 @@ TEST_CASE("a municipality's places are open data: CSV and GeoJSON with the overl
     CHECK(csv.body.find(kZaanstadStation) == std::string::npos);
     CHECK(request(server, "GET", "/api/municipalities/atlantis/places.csv").status == 404);
 }
+
+TEST_CASE("an editor changes a campaign's allowed sites and the embed page's frame-ancestors follow at once") {
+    MunicipalTestServer server;
+    MunicipalTestServer second({.database = server.database()});
+    const std::string haarlem = create_editor(server, "Team Communicatie Haarlem", {"haarlem"});
+    const std::string almere = create_editor(server, "Team Almere", {"almere"});
+    auto page = request(server, "GET", "/?embed=praat-mee-haarlem");
+    REQUIRE(page.status == 200);
+    CHECK(page.header("Content-Security-Policy").find("frame-ancestors https://haarlem.nl https://www.haarlem.nl") !=
+          std::string::npos);
+
+    auto campaign = request(server, "GET", "/api/campaigns/praat-mee-haarlem");
+    REQUIRE(campaign.status == 200);
+    CHECK(campaign.json["version"] == 0);
+    json edited = campaign.json;
+    edited["allowed_origins"] = {"https://www.haarlem.nl", "https://grondstoffen.haarlem.nl"};
+    CHECK(request(server, "PUT", "/api/campaigns/praat-mee-haarlem", edited.dump(), almere, if_match(0)).status == 403);
+    CHECK(request(server, "PUT", "/api/campaigns/praat-mee-haarlem", edited.dump(), haarlem).status == 428);
+    // Colours below the contrast rules and a non-https origin are named by field.
+    json bad = edited;
+    bad["colours"]["text"] = "#EEEEEE";
+    bad["allowed_origins"] = {"http://haarlem.nl"};
+    auto refused = request(server, "PUT", "/api/campaigns/praat-mee-haarlem", bad.dump(), haarlem, if_match(0));
+    CHECK(refused.status == 422);
+    CHECK(refused.body.find("colours.text") != std::string::npos);
+
+    auto saved = request(server, "PUT", "/api/campaigns/praat-mee-haarlem", edited.dump(), haarlem, if_match(0));
+    REQUIRE_MESSAGE(saved.status == 200, saved.body);
+    CHECK(request(server, "PUT", "/api/campaigns/praat-mee-haarlem", edited.dump(), haarlem, if_match(0)).status == 412);
+    for (const MunicipalTestServer* instance : {&server, &second}) {
+        auto framed = request(*instance, "GET", "/?embed=praat-mee-haarlem");
+        REQUIRE(framed.status == 200);
+        const std::string policy = framed.header("Content-Security-Policy");
+        CHECK(policy.find("frame-ancestors https://www.haarlem.nl https://grondstoffen.haarlem.nl") != std::string::npos);
+        CHECK(policy.find("https://haarlem.nl ") == std::string::npos);
+    }
+    auto listed = request(second, "GET", "/api/campaigns");
+    REQUIRE(listed.status == 200);
+    CHECK(listed.json["campaigns"].size() == shipped_content().campaigns.size());
+}

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <vector>
 
 #include "server/content_folder.h"
@@ -72,9 +73,28 @@ MunicipalTestServer::MunicipalTestServer(MunicipalTestOptions options)
     store_ = std::move(store).value();
     auto admin = server::AdminToken::from_text(kAdminToken, options.admin_limits);
     REQUIRE(admin.ok());
+    for (const auto& campaign : shipped_content().campaigns) {
+        std::ifstream in(fs::path(STADSMIJN_SOURCE_DIR) / "content" / "campaigns" / (campaign.id + ".json"));
+        std::stringstream text;
+        text << in.rdbuf();
+        options.api.bundled_campaigns[campaign.id] = text.str();
+    }
     api_ = std::make_unique<server::MunicipalApi>(shipped_content(), *store_, admin.value(), options.api);
+    // The embed pages, as stadsmijn-server wires them: frame-ancestors follow edited campaigns.
+    policy_ = std::make_unique<server::EmbedPolicy>(shipped_content().campaigns);
+    policy_->set_edited_lookup([this](const std::string& id) { return api_->edited_campaign(id); });
+    auto events = server::CampaignEventStore::open(database_);
+    REQUIRE_MESSAGE(events.ok(), events.error());
+    events_ = std::move(events).value();
+    campaign_api_ = std::make_unique<server::CampaignApi>(*policy_, *events_, admin.value());
     server::ServerConfig config{.web_root = scratch_, .host = "127.0.0.1", .port = 0, .threads = 4};
-    config.extra_routes = [this](httplib::Server& http) { api_->install(http); };
+    config.extra_routes = [this](httplib::Server& http) {
+        api_->install(http);
+        campaign_api_->install(http);
+    };
+    config.before_static = [this](const httplib::Request& req, httplib::Response& res) {
+        return campaign_api_->serve_page(req, res);
+    };
     auto created = server::HttpServer::create(config);
     REQUIRE_MESSAGE(created.ok(), created.error());
     http_ = std::move(created).value();
@@ -88,6 +108,9 @@ MunicipalTestServer::~MunicipalTestServer() {
     http_->stop();
     thread_.join();
     http_.reset();
+    campaign_api_.reset();
+    events_.reset();
+    policy_.reset();
     api_.reset();
     store_.reset();
     std::error_code ignored;

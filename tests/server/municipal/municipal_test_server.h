@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/campaign_api.h"
+#include "server/campaigns.h"
 #include "server/http_server.h"
 #include "server/municipal_api.h"
 #include "server/municipal_store.h"
@@ -41,6 +43,9 @@ private:
     std::string database_;
     std::unique_ptr<server::MunicipalStore> store_;
     std::unique_ptr<server::MunicipalApi> api_;
+    std::unique_ptr<server::EmbedPolicy> policy_;
+    std::unique_ptr<server::CampaignEventStore> events_;
+    std::unique_ptr<server::CampaignApi> campaign_api_;
     std::unique_ptr<server::HttpServer> http_;
     std::thread thread_;
     int port_ = 0;
