@@ -198,7 +198,8 @@ int main(int argc, char** argv) {
     }
     MunicipalApi municipal_api(municipal_content, *municipal_store.value(), token.value(), municipal_config);
     // An edited campaign's allowed_origins become the embed page's frame-ancestors at once.
-    embed_policy.set_edited_lookup([&municipal_api](const std::string& id) { return municipal_api.edited_campaign(id); });
+    embed_policy.set_edited_lookup(
+        [&municipal_api](const std::string& id) { return municipal_api.edited_campaign(id); });
     auto service = PollService::create(std::move(content.value().content), *store.value(), service_config);
     if (!service) {
         std::fprintf(stderr, "stadsmijn-server: %s\n", service.error().c_str());

@@ -39,9 +39,10 @@ void json_error(httplib::Response& res, int status, const std::string& message) 
 void field_errors(httplib::Response& res, const std::vector<FieldError>& errors) {
     Json list = Json::array();
     for (const auto& e : errors) list.push_back({{"field", e.field}, {"message", e.message}});
-    json_answer(res, 422, {{"error", "the place is not valid: " + (errors.empty() ? std::string() : errors[0].field + ": " +
-                                                                                                     errors[0].message)},
-                           {"errors", list}});
+    json_answer(res, 422,
+                {{"error", "the place is not valid: " +
+                               (errors.empty() ? std::string() : errors[0].field + ": " + errors[0].message)},
+                 {"errors", list}});
 }
 
 void retry_after(httplib::Response& res, std::chrono::milliseconds wait) {
@@ -67,12 +68,15 @@ bool is_plain_text(const std::string& text, std::size_t max) {
 std::optional<std::int64_t> parse_etag(std::string text) {
     if (text.starts_with("W/")) text = text.substr(2);
     if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
-    if (text.empty() || text.size() > 18 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (text.empty() || text.size() > 18 ||
+        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return std::nullopt;
     return std::stoll(text);
 }
 
-std::string etag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+std::string etag(std::int64_t version) {
+    return "\"" + std::to_string(version) + "\"";
+}
 
 // One place as the API knows it: bundled, edited, or both.
 struct KnownPlace {
@@ -99,9 +103,12 @@ bool Caller::covers(const std::string& municipality) const {
                         editor.municipalities.end();
 }
 
-std::string Caller::name() const { return admin ? "provincie (beheerder)" : editor.name; }
+std::string Caller::name() const {
+    return admin ? "provincie (beheerder)" : editor.name;
+}
 
-MunicipalApi::MunicipalApi(const Content& content, MunicipalStore& store, AdminToken admin_token, MunicipalApiConfig config)
+MunicipalApi::MunicipalApi(const Content& content, MunicipalStore& store, AdminToken admin_token,
+                           MunicipalApiConfig config)
     : content_(content),
       store_(store),
       admin_token_(std::move(admin_token)),
@@ -199,8 +206,9 @@ void MunicipalApi::install(httplib::Server& http) {
         } else {
             for (const auto& item : body["municipalities"]) {
                 if (!item.is_string() || !content_.find_municipality(item.get<std::string>())) {
-                    errors.push_back({"municipalities", "'" + (item.is_string() ? item.get<std::string>().substr(0, 60) : item.dump()) +
-                                                            "' is not a municipality in content/municipalities.json"});
+                    errors.push_back({"municipalities",
+                                      "'" + (item.is_string() ? item.get<std::string>().substr(0, 60) : item.dump()) +
+                                          "' is not a municipality in content/municipalities.json"});
                 } else if (std::find(municipalities.begin(), municipalities.end(), item.get<std::string>()) ==
                            municipalities.end()) {
                     municipalities.push_back(item.get<std::string>());
@@ -215,8 +223,12 @@ void MunicipalApi::install(httplib::Server& http) {
         auto created = store_.create_editor(name, municipalities, caller->name());
         if (!created) return json_error(res, 503, "the editor could not be stored; try again later");
         const auto& account = created.value().account;
-        json_answer(res, 201, {{"id", account.id}, {"name", account.name}, {"municipalities", account.municipalities},
-                               {"created", account.created}, {"token", created.value().token}});
+        json_answer(res, 201,
+                    {{"id", account.id},
+                     {"name", account.name},
+                     {"municipalities", account.municipalities},
+                     {"created", account.created},
+                     {"token", created.value().token}});
     });
     http.Get("/api/editors", [this](const httplib::Request& req, httplib::Response& res) {
         if (!authenticate(req, res, true)) return;
@@ -224,7 +236,10 @@ void MunicipalApi::install(httplib::Server& http) {
         if (!list) return json_error(res, 503, "the editors could not be read; try again later");
         Json editors = Json::array();
         for (const auto& e : list.value())
-            editors.push_back({{"id", e.id}, {"name", e.name}, {"municipalities", e.municipalities}, {"created", e.created},
+            editors.push_back({{"id", e.id},
+                               {"name", e.name},
+                               {"municipalities", e.municipalities},
+                               {"created", e.created},
                                {"revoked", e.revoked.empty() ? Json(nullptr) : Json(e.revoked)}});
         json_answer(res, 200, {{"editors", editors}});
     });
@@ -242,8 +257,10 @@ void MunicipalApi::install(httplib::Server& http) {
         if (!caller) return;
         Json municipalities = Json::array();
         if (!caller->admin) municipalities = caller->editor.municipalities;
-        json_answer(res, 200, {{"role", caller->admin ? "admin" : "editor"}, {"name", caller->name()},
-                               {"municipalities", municipalities}});
+        json_answer(res, 200,
+                    {{"role", caller->admin ? "admin" : "editor"},
+                     {"name", caller->name()},
+                     {"municipalities", municipalities}});
     });
 
     // ---- places ----
@@ -329,7 +346,8 @@ void MunicipalApi::install(httplib::Server& http) {
         json_answer(res, 200, {{"municipality", municipality}, {"places", places}});
     });
 
-    http.Put(R"(/api/places/([a-z0-9-]{1,100}))", [this, known_place](const httplib::Request& req, httplib::Response& res) {
+    http.Put(R"(/api/places/([a-z0-9-]{1,100}))", [this, known_place](const httplib::Request& req,
+                                                                      httplib::Response& res) {
         auto caller = authenticate(req, res, false);
         if (!caller) return;
         const std::string id = req.matches[1].str();
@@ -361,21 +379,22 @@ void MunicipalApi::install(httplib::Server& http) {
         if (!known) return json_error(res, 503, "the place could not be read; try again later");
         if ((known.value().exists && !caller->covers(known.value().municipality)) ||
             (!place->municipality.empty() && !caller->covers(place->municipality)))
-            return json_error(res, 403, "you do not edit the places of " +
-                                            (known.value().exists && !caller->covers(known.value().municipality)
-                                                 ? known.value().municipality
-                                                 : place->municipality));
+            return json_error(
+                res, 403,
+                "you do not edit the places of " + (known.value().exists && !caller->covers(known.value().municipality)
+                                                        ? known.value().municipality
+                                                        : place->municipality));
         if (!errors.empty()) return field_errors(res, errors);
         if (create && known.value().exists)
             return json_error(res, 412, "a place with this id exists already; read it and send If-Match");
         if (!create && (!known.value().exists || known.value().version != *expected)) {
             res.set_header("ETag", etag(known.value().version));
-            return json_error(res, 412, known.value().exists
-                                            ? "someone changed this place since you read it (now version " +
-                                                  std::to_string(known.value().version) + "); read it again"
-                                            : "there is no such place; create it with If-None-Match: *");
+            return json_error(res, 412,
+                              known.value().exists ? "someone changed this place since you read it (now version " +
+                                                         std::to_string(known.value().version) + "); read it again"
+                                                   : "there is no such place; create it with If-None-Match: *");
         }
-        const std::string action = create ? "place-created"
+        const std::string action = create                                   ? "place-created"
                                    : place->closed && !known.value().closed ? "place-closed"
                                    : !place->closed && known.value().closed ? "place-reopened"
                                                                             : "place-changed";
@@ -402,17 +421,20 @@ void MunicipalApi::install(httplib::Server& http) {
         if (!entries) return json_error(res, 503, "the audit log could not be read; try again later");
         Json list = Json::array();
         for (const auto& e : entries.value())
-            list.push_back({{"at", e.at}, {"who", e.who}, {"action", e.action}, {"target", e.target},
+            list.push_back({{"at", e.at},
+                            {"who", e.who},
+                            {"action", e.action},
+                            {"target", e.target},
                             {"municipality", e.municipality}});
         json_answer(res, 200, {{"entries", list}});
     });
 
     // ---- reports from residents ----
     http.Post(R"(/api/places/([a-z0-9-]{1,100})/reports)", [this, known_place](const httplib::Request& req,
-                                                                                httplib::Response& res) {
+                                                                               httplib::Response& res) {
         const std::string client = client_address_key(addresses_, req);
-        if (auto wait = take_all({{&reports_per_address_, client}, {&reports_per_address_daily_, client},
-                                  {&reports_overall_, "all"}})) {
+        if (auto wait = take_all(
+                {{&reports_per_address_, client}, {&reports_per_address_daily_, client}, {&reports_overall_, "all"}})) {
             retry_after(res, *wait);
             return json_error(res, 429, "too many reports from this address; try again later");
         }
@@ -424,15 +446,20 @@ void MunicipalApi::install(httplib::Server& http) {
         for (const auto& [key, value] : body.items())
             if (key != "problem" && key != "note")
                 return json_error(res, 400, "only \"problem\" and \"note\" are accepted; nothing else is kept");
-        const std::string problem = body.contains("problem") && body["problem"].is_string() ? body["problem"].get<std::string>() : "";
+        const std::string problem =
+            body.contains("problem") && body["problem"].is_string() ? body["problem"].get<std::string>() : "";
         if (std::find(std::begin(kProblems), std::end(kProblems), problem) == std::end(kProblems))
-            return json_answer(res, 422, {{"error", "problem: must be closed, wrong-hours, does-not-take or other"},
-                                          {"errors", {{{"field", "problem"}, {"message", "must be closed, wrong-hours, does-not-take or other"}}}}});
+            return json_answer(
+                res, 422,
+                {{"error", "problem: must be closed, wrong-hours, does-not-take or other"},
+                 {"errors",
+                  {{{"field", "problem"}, {"message", "must be closed, wrong-hours, does-not-take or other"}}}}});
         std::string note;
         if (body.contains("note")) {
             if (!body["note"].is_string() || !is_plain_text(body["note"].get<std::string>(), kMaxNote))
-                return json_answer(res, 422, {{"error", "note: at most 500 characters of text"},
-                                              {"errors", {{{"field", "note"}, {"message", "at most 500 characters of text"}}}}});
+                return json_answer(res, 422,
+                                   {{"error", "note: at most 500 characters of text"},
+                                    {"errors", {{{"field", "note"}, {"message", "at most 500 characters of text"}}}}});
             note = body["note"].get<std::string>();
         }
         auto known = known_place(req.matches[1].str());
@@ -450,8 +477,13 @@ void MunicipalApi::install(httplib::Server& http) {
         if (!reports) return json_error(res, 503, "the reports could not be read; try again later");
         Json list = Json::array();
         for (const auto& r : reports.value())
-            list.push_back({{"id", r.id}, {"place", r.place}, {"municipality", r.municipality}, {"problem", r.problem},
-                            {"note", r.note}, {"at", r.at}, {"resolved", r.resolved}});
+            list.push_back({{"id", r.id},
+                            {"place", r.place},
+                            {"municipality", r.municipality},
+                            {"problem", r.problem},
+                            {"note", r.note},
+                            {"at", r.at},
+                            {"resolved", r.resolved}});
         json_answer(res, 200, {{"reports", list}});
     });
     http.Post(R"(/api/reports/(\d{1,18})/resolve)", [this](const httplib::Request& req, httplib::Response& res) {
@@ -484,27 +516,29 @@ void MunicipalApi::install(httplib::Server& http) {
         for (auto& [id, json] : all) list.push_back(std::move(json));
         json_answer(res, 200, {{"campaigns", list}});
     });
-    http.Get(R"(/api/campaigns/([a-z0-9-]{1,100}))", [this, campaign_answer](const httplib::Request& req, httplib::Response& res) {
-        if (!admit_read(req, res)) return;
-        const std::string id = req.matches[1].str();
-        auto edited = store_.campaign(id);
-        if (!edited) return json_error(res, 503, "the campaign could not be read; try again later");
-        if (edited.value()) {
-            res.set_header("ETag", etag(edited.value()->version));
-            return json_answer(res, 200, campaign_answer(edited.value()->json, edited.value()->version));
-        }
-        auto bundled = config_.bundled_campaigns.find(id);
-        if (bundled == config_.bundled_campaigns.end()) return json_error(res, 404, "no such campaign");
-        res.set_header("ETag", etag(0));
-        json_answer(res, 200, campaign_answer(bundled->second, 0));
-    });
+    http.Get(R"(/api/campaigns/([a-z0-9-]{1,100}))",
+             [this, campaign_answer](const httplib::Request& req, httplib::Response& res) {
+                 if (!admit_read(req, res)) return;
+                 const std::string id = req.matches[1].str();
+                 auto edited = store_.campaign(id);
+                 if (!edited) return json_error(res, 503, "the campaign could not be read; try again later");
+                 if (edited.value()) {
+                     res.set_header("ETag", etag(edited.value()->version));
+                     return json_answer(res, 200, campaign_answer(edited.value()->json, edited.value()->version));
+                 }
+                 auto bundled = config_.bundled_campaigns.find(id);
+                 if (bundled == config_.bundled_campaigns.end()) return json_error(res, 404, "no such campaign");
+                 res.set_header("ETag", etag(0));
+                 json_answer(res, 200, campaign_answer(bundled->second, 0));
+             });
     http.Put(R"(/api/campaigns/([a-z0-9-]{1,100}))", [this](const httplib::Request& req, httplib::Response& res) {
         auto caller = authenticate(req, res, false);
         if (!caller) return;
         const std::string id = req.matches[1].str();
         const bool create = req.get_header_value("If-None-Match") == "*";
         if (!create && req.get_header_value("If-Match").empty())
-            return json_error(res, 428, "send If-Match: \"<version>\" (\"0\" for a campaign never edited) or If-None-Match: *");
+            return json_error(res, 428,
+                              "send If-Match: \"<version>\" (\"0\" for a campaign never edited) or If-None-Match: *");
         std::optional<std::int64_t> expected;
         if (!create && !(expected = parse_etag(req.get_header_value("If-Match"))))
             return json_error(res, 400, "If-Match must be a version such as \"3\"");
@@ -532,27 +566,32 @@ void MunicipalApi::install(httplib::Server& http) {
         std::string old_municipality;
         auto stored = store_.campaign(id);
         if (!stored) return json_error(res, 503, "the campaign could not be read; try again later");
-        if (stored.value()) old_municipality = stored.value()->municipality;
-        else if (const Campaign* b = content_.find_campaign(id)) old_municipality = b->municipality;
+        if (stored.value())
+            old_municipality = stored.value()->municipality;
+        else if (const Campaign* b = content_.find_campaign(id))
+            old_municipality = b->municipality;
         if ((!old_municipality.empty() && !caller->covers(old_municipality)) ||
             (!campaign.municipality.empty() && !caller->covers(campaign.municipality)))
             return json_error(res, 403, "you do not edit the campaigns of this municipality");
         if (!errors.empty()) {
             Json list = Json::array();
             for (const auto& e : errors) list.push_back({{"field", e.field}, {"message", e.message}});
-            return json_answer(res, 422, {{"error", "the campaign is not valid: " + errors[0].field + ": " + errors[0].message},
-                                          {"errors", list}});
+            return json_answer(res, 422,
+                               {{"error", "the campaign is not valid: " + errors[0].field + ": " + errors[0].message},
+                                {"errors", list}});
         }
         const bool exists = bundled || stored.value().has_value();
         const std::int64_t current = stored.value() ? stored.value()->version : 0;
         if (create ? exists : (!exists || current != *expected)) {
             res.set_header("ETag", etag(current));
-            return json_error(res, 412, exists ? "someone changed this campaign since you read it; read it again"
-                                               : "there is no such campaign; create it with If-None-Match: *");
+            return json_error(res, 412,
+                              exists ? "someone changed this campaign since you read it; read it again"
+                                     : "there is no such campaign; create it with If-None-Match: *");
         }
         const std::string text = document->dump(-1, ' ', false, Json::error_handler_t::replace);
-        auto saved = store_.save_campaign(id, campaign.municipality, ExpectedVersion{create, expected.value_or(0)},
-                                          [&](std::int64_t) { return text; }, caller->name());
+        auto saved = store_.save_campaign(
+            id, campaign.municipality, ExpectedVersion{create, expected.value_or(0)},
+            [&](std::int64_t) { return text; }, caller->name());
         if (!saved) return json_error(res, 503, "the campaign could not be stored; try again later");
         if (saved.value().outcome == SaveOutcome::stale)
             return json_error(res, 412, "someone changed this campaign at the same moment; read it again");
@@ -584,63 +623,65 @@ void MunicipalApi::install(httplib::Server& http) {
                     licences.push_back(source->licence);
         return licences;
     };
-    http.Get(R"(/api/municipalities/([a-z0-9-]{1,100})/places\.(csv|geojson))",
-             [this, municipality_places, source_licences](const httplib::Request& req, httplib::Response& res) {
-                 if (!admit_read(req, res)) return;
-                 const std::string municipality = req.matches[1].str();
-                 if (!content_.find_municipality(municipality)) return json_error(res, 404, "no such municipality");
-                 auto places = municipality_places(municipality);
-                 if (!places) return json_error(res, 503, "the places could not be read; try again later");
-                 res.set_header("Cache-Control", "no-cache");
-                 res.set_header("Access-Control-Allow-Origin", "*");  // open data: any site may read it
-                 if (req.matches[2].str() == "csv") {
-                     std::string csv =
-                         "id,kind,name,municipality,district,address,city,lat,lon,opening_hours,accepts,refuses,website,"
-                         "sources,source_licences,checked,entered_by,entered_on,closed,version,licence\n";
-                     auto join = [](const std::vector<std::string>& items) {
-                         std::string text;
-                         for (const auto& item : items) text += (text.empty() ? "" : " ") + item;
-                         return text;
-                     };
-                     auto cell = [](const std::string& text) {
-                         std::string safe = csv_text_cell(text);
-                         return safe;
-                     };
-                     for (const auto& p : places.value()) {
-                         csv += cell(p.id) + "," + place_kind_name(p.kind) + "," + cell(p.name) + "," + cell(p.municipality) + "," +
-                                cell(p.district) + "," + cell(p.address) + "," + cell(p.city) + "," +
-                                (p.location ? std::to_string(p.location->lat) : "") + "," +
-                                (p.location ? std::to_string(p.location->lon) : "") + "," +
-                                cell(p.schedule ? p.schedule->text.nl : "") + "," + cell(join(p.handles.accepts)) + "," +
-                                cell(join(p.handles.refuses)) + "," + cell(p.website) + "," + cell(join(p.sources)) + "," +
-                                cell(join(source_licences(p))) + "," + format_date(p.checked) + "," +
-                                cell(p.entered ? p.entered->editor : "") + "," +
-                                (p.entered ? format_date(p.entered->on) : "") + "," + (p.closed ? "true" : "false") + "," +
-                                std::to_string(p.version) + "," + cell(config_.open_data_licence) + "\n";
-                     }
-                     res.set_header("Content-Disposition", "attachment; filename=\"" + municipality + "-places.csv\"");
-                     res.set_content(csv, "text/csv; charset=utf-8");
-                     return;
-                 }
-                 Json features = Json::array();
-                 for (const auto& p : places.value()) {
-                     Json properties = place_json(p);
-                     properties.erase("location");
-                     properties["source_licences"] = source_licences(p);
-                     Json geometry = p.location ? Json{{"type", "Point"}, {"coordinates", {p.location->lon, p.location->lat}}}
-                                                : Json(nullptr);
-                     features.push_back({{"type", "Feature"}, {"id", p.id}, {"geometry", geometry}, {"properties", properties}});
-                 }
-                 Json collection = {{"type", "FeatureCollection"},
-                                    {"licence", config_.open_data_licence},
-                                    {"attribution", "Stadsmijn; gemeente " + content_.find_municipality(municipality)->name +
-                                                        "; the sources named per place"},
-                                    {"municipality", municipality},
-                                    {"features", features}};
-                 res.status = 200;
-                 res.set_content(collection.dump(-1, ' ', false, Json::error_handler_t::replace),
-                                 "application/geo+json; charset=utf-8");
-             });
+    http.Get(R"(/api/municipalities/([a-z0-9-]{1,100})/places\.(csv|geojson))", [this, municipality_places,
+                                                                                 source_licences](
+                                                                                    const httplib::Request& req,
+                                                                                    httplib::Response& res) {
+        if (!admit_read(req, res)) return;
+        const std::string municipality = req.matches[1].str();
+        if (!content_.find_municipality(municipality)) return json_error(res, 404, "no such municipality");
+        auto places = municipality_places(municipality);
+        if (!places) return json_error(res, 503, "the places could not be read; try again later");
+        res.set_header("Cache-Control", "no-cache");
+        res.set_header("Access-Control-Allow-Origin", "*");  // open data: any site may read it
+        if (req.matches[2].str() == "csv") {
+            std::string csv =
+                "id,kind,name,municipality,district,address,city,lat,lon,opening_hours,accepts,refuses,website,"
+                "sources,source_licences,checked,entered_by,entered_on,closed,version,licence\n";
+            auto join = [](const std::vector<std::string>& items) {
+                std::string text;
+                for (const auto& item : items) text += (text.empty() ? "" : " ") + item;
+                return text;
+            };
+            auto cell = [](const std::string& text) {
+                std::string safe = csv_text_cell(text);
+                return safe;
+            };
+            for (const auto& p : places.value()) {
+                csv += cell(p.id) + "," + place_kind_name(p.kind) + "," + cell(p.name) + "," + cell(p.municipality) +
+                       "," + cell(p.district) + "," + cell(p.address) + "," + cell(p.city) + "," +
+                       (p.location ? std::to_string(p.location->lat) : "") + "," +
+                       (p.location ? std::to_string(p.location->lon) : "") + "," +
+                       cell(p.schedule ? p.schedule->text.nl : "") + "," + cell(join(p.handles.accepts)) + "," +
+                       cell(join(p.handles.refuses)) + "," + cell(p.website) + "," + cell(join(p.sources)) + "," +
+                       cell(join(source_licences(p))) + "," + format_date(p.checked) + "," +
+                       cell(p.entered ? p.entered->editor : "") + "," + (p.entered ? format_date(p.entered->on) : "") +
+                       "," + (p.closed ? "true" : "false") + "," + std::to_string(p.version) + "," +
+                       cell(config_.open_data_licence) + "\n";
+            }
+            res.set_header("Content-Disposition", "attachment; filename=\"" + municipality + "-places.csv\"");
+            res.set_content(csv, "text/csv; charset=utf-8");
+            return;
+        }
+        Json features = Json::array();
+        for (const auto& p : places.value()) {
+            Json properties = place_json(p);
+            properties.erase("location");
+            properties["source_licences"] = source_licences(p);
+            Json geometry = p.location ? Json{{"type", "Point"}, {"coordinates", {p.location->lon, p.location->lat}}}
+                                       : Json(nullptr);
+            features.push_back({{"type", "Feature"}, {"id", p.id}, {"geometry", geometry}, {"properties", properties}});
+        }
+        Json collection = {{"type", "FeatureCollection"},
+                           {"licence", config_.open_data_licence},
+                           {"attribution", "Stadsmijn; gemeente " + content_.find_municipality(municipality)->name +
+                                               "; the sources named per place"},
+                           {"municipality", municipality},
+                           {"features", features}};
+        res.status = 200;
+        res.set_content(collection.dump(-1, ' ', false, Json::error_handler_t::replace),
+                        "application/geo+json; charset=utf-8");
+    });
 }
 
 }  // namespace stadsmijn::server

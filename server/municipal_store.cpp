@@ -117,7 +117,8 @@ Result<std::unique_ptr<MunicipalStore>> MunicipalStore::open(const std::string& 
     if (!db) return fail(db.error());
     std::unique_ptr<MunicipalStore> store(new MunicipalStore(std::move(db).value()));
     store->postgres_ = std::string(store->db_->backend()) == "postgresql";
-    if (auto migrated = store->migrate(); !migrated) return fail("cannot migrate the municipal tables: " + migrated.error());
+    if (auto migrated = store->migrate(); !migrated)
+        return fail("cannot migrate the municipal tables: " + migrated.error());
     return store;
 }
 
@@ -145,8 +146,9 @@ Result<bool> MunicipalStore::migrate() {
     for (std::int64_t number = done + 1; number <= count; ++number) {
         if (auto ran = db_->execute_script(for_database(kMigrations[number - 1], postgres_)); !ran)
             return fail("migration " + std::to_string(number) + ": " + ran.error());
-        if (auto noted = db_->query("INSERT INTO schema_migrations (component, number, applied) VALUES ('municipal', ?, ?)",
-                                    {number, utc_timestamp_now()});
+        if (auto noted =
+                db_->query("INSERT INTO schema_migrations (component, number, applied) VALUES ('municipal', ?, ?)",
+                           {number, utc_timestamp_now()});
             !noted)
             return fail(noted.error());
     }
@@ -163,13 +165,14 @@ Result<NewEditor> MunicipalStore::create_editor(const std::string& name, const s
     created.account.created = utc_timestamp_now();
     if (auto begun = db_->begin(); !begun) return fail(begun.error());
     Transaction transaction{*db_};
-    auto row = db_->query("INSERT INTO editors (name, municipalities, token_hash, created) VALUES (?, ?, ?, ?) RETURNING id",
-                          {name, join(municipalities), token_hash(created.token), created.account.created});
+    auto row =
+        db_->query("INSERT INTO editors (name, municipalities, token_hash, created) VALUES (?, ?, ?, ?) RETURNING id",
+                   {name, join(municipalities), token_hash(created.token), created.account.created});
     if (!row) return fail(row.error());
     created.account.id = row.value().integer(0, 0);
     for (const auto& municipality : municipalities)
-        if (auto logged = audit_in_transaction(who, "editor-created", "editor " + std::to_string(created.account.id) + " " + name,
-                                               municipality);
+        if (auto logged = audit_in_transaction(
+                who, "editor-created", "editor " + std::to_string(created.account.id) + " " + name, municipality);
             !logged)
             return fail(logged.error());
     if (auto committed = transaction.commit(); !committed) return fail(committed.error());
@@ -189,13 +192,14 @@ Result<bool> MunicipalStore::revoke_editor(std::int64_t id, const std::string& w
     std::lock_guard lock(mutex_);
     if (auto begun = db_->begin(); !begun) return fail(begun.error());
     Transaction transaction{*db_};
-    auto rows = db_->query("UPDATE editors SET revoked = ? WHERE id = ? AND revoked IS NULL RETURNING name, municipalities",
-                           {utc_timestamp_now(), id});
+    auto rows =
+        db_->query("UPDATE editors SET revoked = ? WHERE id = ? AND revoked IS NULL RETURNING name, municipalities",
+                   {utc_timestamp_now(), id});
     if (!rows) return fail(rows.error());
     if (rows.value().empty()) return false;
     for (const auto& municipality : split(rows.value().text(0, 1)))
-        if (auto logged = audit_in_transaction(who, "editor-revoked",
-                                               "editor " + std::to_string(id) + " " + rows.value().text(0, 0), municipality);
+        if (auto logged = audit_in_transaction(
+                who, "editor-revoked", "editor " + std::to_string(id) + " " + rows.value().text(0, 0), municipality);
             !logged)
             return fail(logged.error());
     if (auto committed = transaction.commit(); !committed) return fail(committed.error());
@@ -207,7 +211,8 @@ Result<std::optional<EditorAccount>> MunicipalStore::editor_by_token(const std::
     std::lock_guard lock(mutex_);
     // Looked up by the hash of a 256-bit random token: the index reveals nothing about the token.
     auto rows = db_->query(
-        "SELECT id, name, municipalities, created, revoked, token_hash FROM editors WHERE token_hash = ? AND revoked IS NULL",
+        "SELECT id, name, municipalities, created, revoked, token_hash FROM editors WHERE token_hash = ? AND revoked "
+        "IS NULL",
         {hash});
     if (!rows) return fail(rows.error());
     if (rows.value().empty() || !constant_time_equal(rows.value().text(0, 5), hash))
@@ -223,7 +228,9 @@ Result<std::int64_t> MunicipalStore::overlay_version() {
 }
 
 namespace {
-const char* table_of(const std::string& kind) { return kind == "places" ? "place_edits" : "campaign_edits"; }
+const char* table_of(const std::string& kind) {
+    return kind == "places" ? "place_edits" : "campaign_edits";
+}
 }  // namespace
 
 Result<std::vector<StoredPlace>> MunicipalStore::places() {
@@ -232,7 +239,8 @@ Result<std::vector<StoredPlace>> MunicipalStore::places() {
     if (!rows) return fail(rows.error());
     std::vector<StoredPlace> list;
     for (std::size_t r = 0; r < rows.value().size(); ++r)
-        list.push_back({rows.value().text(r, 0), rows.value().text(r, 1), rows.value().integer(r, 2), rows.value().text(r, 3)});
+        list.push_back(
+            {rows.value().text(r, 0), rows.value().text(r, 1), rows.value().integer(r, 2), rows.value().text(r, 3)});
     return list;
 }
 
@@ -241,8 +249,8 @@ Result<std::optional<StoredPlace>> MunicipalStore::place(const std::string& id) 
     auto rows = db_->query("SELECT id, municipality, version, json FROM place_edits WHERE id = ?", {id});
     if (!rows) return fail(rows.error());
     if (rows.value().empty()) return std::optional<StoredPlace>{};
-    return std::optional<StoredPlace>{
-        StoredPlace{rows.value().text(0, 0), rows.value().text(0, 1), rows.value().integer(0, 2), rows.value().text(0, 3)}};
+    return std::optional<StoredPlace>{StoredPlace{rows.value().text(0, 0), rows.value().text(0, 1),
+                                                  rows.value().integer(0, 2), rows.value().text(0, 3)}};
 }
 
 namespace {
@@ -266,14 +274,15 @@ Result<MunicipalStore::SavedPlace> save_versioned(SqlDatabase& db, const std::st
     const std::int64_t new_version = next.value().integer(0, 0);
     const std::string json = json_at_version(new_version);
     const std::string now = utc_timestamp_now();
-    auto written = exists ? db.query("UPDATE " + table +
-                                         " SET municipality = ?, version = ?, json = ?, updated_at = ?, updated_by = ? "
-                                         "WHERE id = ? AND version = ? RETURNING id",
-                                     {municipality, new_version, json, now, who, id, version})
-                          : db.query("INSERT INTO " + table +
-                                         " (id, municipality, version, json, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) "
-                                         "ON CONFLICT (id) DO NOTHING RETURNING id",
-                                     {id, municipality, new_version, json, now, who});
+    auto written =
+        exists ? db.query("UPDATE " + table +
+                              " SET municipality = ?, version = ?, json = ?, updated_at = ?, updated_by = ? "
+                              "WHERE id = ? AND version = ? RETURNING id",
+                          {municipality, new_version, json, now, who, id, version})
+               : db.query("INSERT INTO " + table +
+                              " (id, municipality, version, json, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) "
+                              "ON CONFLICT (id) DO NOTHING RETURNING id",
+                          {id, municipality, new_version, json, now, who});
     if (!written) return fail(written.error());
     if (written.value().empty()) return saved;  // another writer got there between our read and write
     saved.outcome = SaveOutcome::saved;
@@ -283,16 +292,17 @@ Result<MunicipalStore::SavedPlace> save_versioned(SqlDatabase& db, const std::st
 
 }  // namespace
 
-Result<MunicipalStore::SavedPlace> MunicipalStore::save_place(const std::string& id, const std::string& municipality,
-                                                              const ExpectedVersion& expected,
-                                                              const std::function<std::string(std::int64_t)>& json_at_version,
-                                                              const std::string& who, const std::string& action) {
+Result<MunicipalStore::SavedPlace> MunicipalStore::save_place(
+    const std::string& id, const std::string& municipality, const ExpectedVersion& expected,
+    const std::function<std::string(std::int64_t)>& json_at_version, const std::string& who,
+    const std::string& action) {
     std::lock_guard lock(mutex_);
     if (auto begun = db_->begin(); !begun) return fail(begun.error());
     Transaction transaction{*db_};
     auto saved = save_versioned(*db_, "places", id, municipality, expected, json_at_version, who);
     if (!saved || saved.value().outcome != SaveOutcome::saved) return saved;
-    if (auto logged = audit_in_transaction(who, action, "place " + id, municipality); !logged) return fail(logged.error());
+    if (auto logged = audit_in_transaction(who, action, "place " + id, municipality); !logged)
+        return fail(logged.error());
     if (auto committed = transaction.commit(); !committed) return fail(committed.error());
     return saved;
 }
@@ -303,7 +313,8 @@ Result<std::vector<StoredCampaign>> MunicipalStore::campaigns() {
     if (!rows) return fail(rows.error());
     std::vector<StoredCampaign> list;
     for (std::size_t r = 0; r < rows.value().size(); ++r)
-        list.push_back({rows.value().text(r, 0), rows.value().text(r, 1), rows.value().integer(r, 2), rows.value().text(r, 3)});
+        list.push_back(
+            {rows.value().text(r, 0), rows.value().text(r, 1), rows.value().integer(r, 2), rows.value().text(r, 3)});
     return list;
 }
 
@@ -316,10 +327,9 @@ Result<std::optional<StoredCampaign>> MunicipalStore::campaign(const std::string
                                                         rows.value().integer(0, 2), rows.value().text(0, 3)}};
 }
 
-Result<MunicipalStore::SavedPlace> MunicipalStore::save_campaign(const std::string& id, const std::string& municipality,
-                                                                 const ExpectedVersion& expected,
-                                                                 const std::function<std::string(std::int64_t)>& json_at_version,
-                                                                 const std::string& who) {
+Result<MunicipalStore::SavedPlace> MunicipalStore::save_campaign(
+    const std::string& id, const std::string& municipality, const ExpectedVersion& expected,
+    const std::function<std::string(std::int64_t)>& json_at_version, const std::string& who) {
     std::lock_guard lock(mutex_);
     if (auto begun = db_->begin(); !begun) return fail(begun.error());
     Transaction transaction{*db_};
@@ -341,34 +351,38 @@ Result<bool> MunicipalStore::audit_in_transaction(const std::string& who, const 
 
 Result<std::vector<AuditEntry>> MunicipalStore::audit(const std::string& municipality) {
     std::lock_guard lock(mutex_);
-    auto rows = municipality.empty()
-                    ? db_->query("SELECT at, who, action, target, municipality FROM audit_log ORDER BY seq DESC LIMIT 1000")
-                    : db_->query("SELECT at, who, action, target, municipality FROM audit_log WHERE municipality = ? "
-                                 "ORDER BY seq DESC LIMIT 1000",
-                                 {municipality});
+    auto rows =
+        municipality.empty()
+            ? db_->query("SELECT at, who, action, target, municipality FROM audit_log ORDER BY seq DESC LIMIT 1000")
+            : db_->query(
+                  "SELECT at, who, action, target, municipality FROM audit_log WHERE municipality = ? "
+                  "ORDER BY seq DESC LIMIT 1000",
+                  {municipality});
     if (!rows) return fail(rows.error());
     std::vector<AuditEntry> list;
     for (std::size_t r = 0; r < rows.value().size(); ++r)
-        list.push_back({rows.value().text(r, 0), rows.value().text(r, 1), rows.value().text(r, 2), rows.value().text(r, 3),
-                        rows.value().text(r, 4)});
+        list.push_back({rows.value().text(r, 0), rows.value().text(r, 1), rows.value().text(r, 2),
+                        rows.value().text(r, 3), rows.value().text(r, 4)});
     return list;
 }
 
 Result<std::int64_t> MunicipalStore::add_report(const std::string& place, const std::string& municipality,
                                                 const std::string& problem, const std::string& note) {
     std::lock_guard lock(mutex_);
-    auto row = db_->query("INSERT INTO place_reports (place, municipality, problem, note, at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-                          {place, municipality, problem, note, utc_timestamp_now()});
+    auto row = db_->query(
+        "INSERT INTO place_reports (place, municipality, problem, note, at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        {place, municipality, problem, note, utc_timestamp_now()});
     if (!row) return fail(row.error());
     return row.value().integer(0, 0);
 }
 
 namespace {
 PlaceReport report_from_row(const SqlRows& rows, std::size_t r) {
-    return {rows.integer(r, 0), rows.text(r, 1), rows.text(r, 2), rows.text(r, 3), rows.text(r, 4), rows.text(r, 5),
-            !rows.is_null(r, 6)};
+    return {rows.integer(r, 0), rows.text(r, 1), rows.text(r, 2),    rows.text(r, 3),
+            rows.text(r, 4),    rows.text(r, 5), !rows.is_null(r, 6)};
 }
-constexpr const char* kReportColumns = "SELECT id, place, municipality, problem, note, at, resolved_at FROM place_reports";
+constexpr const char* kReportColumns =
+    "SELECT id, place, municipality, problem, note, at, resolved_at FROM place_reports";
 }  // namespace
 
 Result<std::vector<PlaceReport>> MunicipalStore::reports(const std::string& municipality) {
@@ -395,12 +409,14 @@ Result<bool> MunicipalStore::resolve_report(std::int64_t id, const std::string& 
     std::lock_guard lock(mutex_);
     if (auto begun = db_->begin(); !begun) return fail(begun.error());
     Transaction transaction{*db_};
-    auto rows = db_->query("UPDATE place_reports SET resolved_at = ?, resolved_by = ? WHERE id = ? AND resolved_at IS NULL "
-                           "RETURNING municipality",
-                           {utc_timestamp_now(), who, id});
+    auto rows = db_->query(
+        "UPDATE place_reports SET resolved_at = ?, resolved_by = ? WHERE id = ? AND resolved_at IS NULL "
+        "RETURNING municipality",
+        {utc_timestamp_now(), who, id});
     if (!rows) return fail(rows.error());
     if (rows.value().empty()) return false;
-    if (auto logged = audit_in_transaction(who, "report-resolved", "report " + std::to_string(id), rows.value().text(0, 0));
+    if (auto logged =
+            audit_in_transaction(who, "report-resolved", "report " + std::to_string(id), rows.value().text(0, 0));
         !logged)
         return fail(logged.error());
     if (auto committed = transaction.commit(); !committed) return fail(committed.error());

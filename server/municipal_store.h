@@ -96,7 +96,8 @@ public:
         SaveOutcome outcome = SaveOutcome::stale;
         StoredPlace place;
     };
-    Result<SavedPlace> save_place(const std::string& id, const std::string& municipality, const ExpectedVersion& expected,
+    Result<SavedPlace> save_place(const std::string& id, const std::string& municipality,
+                                  const ExpectedVersion& expected,
                                   const std::function<std::string(std::int64_t version)>& json_at_version,
                                   const std::string& who, const std::string& action);
 

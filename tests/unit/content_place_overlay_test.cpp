@@ -173,8 +173,9 @@ TEST_CASE("the overlay replaces edited places where they stand, adds new ones an
 }
 
 TEST_CASE("a broken overlay is refused with a message, so the one the app has is kept") {
-    for (const char* body : {"", "{\"version\": 1}", "{\"version\": -1, \"places\": []}", "[]",
-                             "{\"version\": 2, \"places\": [{\"id\": \"x\"}]}", "{\"version\": 1, \"places\": [], \"x\": 1}"}) {
+    for (const char* body :
+         {"", "{\"version\": 1}", "{\"version\": -1, \"places\": []}", "[]",
+          "{\"version\": 2, \"places\": [{\"id\": \"x\"}]}", "{\"version\": 1, \"places\": [], \"x\": 1}"}) {
         CAPTURE(body);
         auto read = read_place_overlay(body);
         REQUIRE_FALSE(read.ok());

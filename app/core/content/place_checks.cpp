@@ -20,8 +20,9 @@ void check_words(const std::vector<std::string>& words, const char* field, std::
     const auto& vocabulary = handles_vocabulary();
     for (const auto& word : words)
         if (std::find(vocabulary.begin(), vocabulary.end(), word) == vocabulary.end())
-            errors.push_back({field, "'" + word + "' is not a known word (see handles_vocabulary() in "
-                                                  "app/core/content/places.cpp)"});
+            errors.push_back({field, "'" + word +
+                                         "' is not a known word (see handles_vocabulary() in "
+                                         "app/core/content/places.cpp)"});
 }
 
 }  // namespace
@@ -40,8 +41,8 @@ std::vector<FieldError> check_place(const Place& place, const PlaceCheckContext&
     } else if (context.municipalities) {
         municipality = find_id(context.municipalities, place.municipality);
         if (!municipality)
-            errors.push_back({"municipality",
-                              "'" + place.municipality + "' is not a municipality in content/municipalities.json"});
+            errors.push_back(
+                {"municipality", "'" + place.municipality + "' is not a municipality in content/municipalities.json"});
     }
     if (place.location && municipality) {
         const Province* province = find_id(context.provinces, municipality->province);
@@ -69,8 +70,9 @@ std::vector<FieldError> check_place(const Place& place, const PlaceCheckContext&
                                                           "' is not a municipality in content/municipalities.json"});
         if (place.entered->editor.empty()) errors.push_back({"entered.editor", "missing; who entered the place"});
     } else if (place.sources.empty()) {
-        errors.push_back({"sources", "cites no source; every place needs at least one source id from "
-                                     "content/sources.json, or \"entered\" by its municipality"});
+        errors.push_back({"sources",
+                          "cites no source; every place needs at least one source id from "
+                          "content/sources.json, or \"entered\" by its municipality"});
     }
     if (context.sources)
         for (const auto& id : place.sources)

@@ -99,7 +99,9 @@ Json place_json(const Place& place) {
     return out;
 }
 
-std::string place_to_json(const Place& place) { return place_json(place).dump(); }
+std::string place_to_json(const Place& place) {
+    return place_json(place).dump();
+}
 
 std::string place_overlay_to_json(const PlaceOverlay& overlay) {
     Json places = Json::array();
@@ -139,8 +141,7 @@ Result<PlaceOverlay> read_place_overlay(std::string_view json) {
                 if (std::find(ids.begin(), ids.end(), place.id) != ids.end())
                     item.problem_at("id", "'" + place.id + "' appears twice");
                 ids.push_back(place.id);
-                for (const auto& error : check_place(place, {}))
-                    item.problem_at(error.field.c_str(), error.message);
+                for (const auto& error : check_place(place, {})) item.problem_at(error.field.c_str(), error.message);
                 overlay.places.push_back(std::move(place));
             });
         }

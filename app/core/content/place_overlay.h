@@ -24,8 +24,8 @@
 namespace stadsmijn {
 
 struct PlaceOverlay {
-    std::int64_t version = 0;  // grows with every edit; the ETag of GET /api/places/overlay
-    std::vector<Place> places; // edited and added places, each with its own version
+    std::int64_t version = 0;   // grows with every edit; the ETag of GET /api/places/overlay
+    std::vector<Place> places;  // edited and added places, each with its own version
 };
 
 // The body of GET /api/places/overlay. Fails, with the first problems named, on anything but a

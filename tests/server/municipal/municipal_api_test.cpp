@@ -13,7 +13,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kCafe = "rc-haarlem-west-badhuis";          // bundled, Haarlem
+const std::string kCafe = "rc-haarlem-west-badhuis";               // bundled, Haarlem
 const std::string kZaanstadStation = "afvalbrengstation-zaandam";  // bundled, Zaanstad
 
 json new_station(const std::string& id = "milieustraat-haarlem-test") {
@@ -26,7 +26,11 @@ json new_station(const std::string& id = "milieustraat-haarlem-test") {
             {"location", {{"lat", 52.39}, {"lon", 4.66}}},
             {"schedule",
              {{"text", {{"nl", "Ma-za 8:30 - 16:00"}}},
-              {"rules", {{{"every", "week"}, {"days", {"mo", "tu", "we", "th", "fr", "sa"}}, {"start", "08:30"}, {"end", "16:00"}}}}}},
+              {"rules",
+               {{{"every", "week"},
+                 {"days", {"mo", "tu", "we", "th", "fr", "sa"}},
+                 {"start", "08:30"},
+                 {"end", "16:00"}}}}}},
             {"handles", {{"accepts", {"electronics", "batteries"}}}}};
 }
 
@@ -40,15 +44,17 @@ json bundled_place(const MunicipalTestServer& server, const std::string& token, 
     return nullptr;
 }
 
-httplib::Headers if_match(long long version) { return {{"If-Match", "\"" + std::to_string(version) + "\""}}; }
+httplib::Headers if_match(long long version) {
+    return {{"If-Match", "\"" + std::to_string(version) + "\""}};
+}
 const httplib::Headers kCreate = {{"If-None-Match", "*"}};
 
 }  // namespace
 
 TEST_CASE("the province creates an editor whose token is shown once and works at once; a revoked one stops") {
     MunicipalTestServer server;
-    auto created = request(server, "POST", "/api/editors", R"({"name": "Team Afval Haarlem", "municipalities": ["haarlem"]})",
-                           kAdminToken);
+    auto created = request(server, "POST", "/api/editors",
+                           R"({"name": "Team Afval Haarlem", "municipalities": ["haarlem"]})", kAdminToken);
     REQUIRE(created.status == 201);
     const std::string token = created.json["token"];
     CHECK(token.size() >= 43);  // 32 random bytes, base64url
@@ -65,7 +71,8 @@ TEST_CASE("the province creates an editor whose token is shown once and works at
     CHECK(list.body.find(token) == std::string::npos);
     // An editor is not the province: no accounts for them.
     CHECK(request(server, "GET", "/api/editors", "", token).status == 401);
-    CHECK(request(server, "POST", "/api/editors", R"({"name": "x", "municipalities": ["zaanstad"]})", token).status == 401);
+    CHECK(request(server, "POST", "/api/editors", R"({"name": "x", "municipalities": ["zaanstad"]})", token).status ==
+          401);
 
     // Unknown municipality, empty name: named by field.
     auto bad = request(server, "POST", "/api/editors", R"({"name": "", "municipalities": ["atlantis"]})", kAdminToken);
@@ -80,8 +87,9 @@ TEST_CASE("the province creates an editor whose token is shown once and works at
     CHECK(request(server, "DELETE", "/api/editors/" + std::to_string(id), "", kAdminToken).status == 204);
     CHECK(request(server, "GET", "/api/me", "", token).status == 401);
     CHECK(request(second, "GET", "/api/me", "", token).status == 401);
-    CHECK(request(second, "PUT", "/api/places/" + kCafe, bundled_place(server, kAdminToken, "haarlem", kCafe).dump(), token,
-                  if_match(0)).status == 401);
+    CHECK(request(second, "PUT", "/api/places/" + kCafe, bundled_place(server, kAdminToken, "haarlem", kCafe).dump(),
+                  token, if_match(0))
+              .status == 401);
     CHECK(request(server, "DELETE", "/api/editors/" + std::to_string(id), "", kAdminToken).status == 404);
     CHECK(request(server, "GET", "/api/editors", "", kAdminToken).json["editors"][0]["revoked"].is_string());
 }
@@ -96,10 +104,12 @@ TEST_CASE("an editor of Haarlem edits Haarlem's places and cannot touch Zaanstad
     json station = bundled_place(server, kAdminToken, "zaanstad", kZaanstadStation);
     CHECK(station["version"] == 0);
     station["name"] = "Overgenomen door Haarlem";
-    CHECK(request(server, "PUT", "/api/places/" + kZaanstadStation, station.dump(), haarlem, if_match(0)).status == 403);
+    CHECK(request(server, "PUT", "/api/places/" + kZaanstadStation, station.dump(), haarlem, if_match(0)).status ==
+          403);
     // Nor by moving the place into Haarlem, nor by adding a place in Zaanstad.
     station["municipality"] = "haarlem";
-    CHECK(request(server, "PUT", "/api/places/" + kZaanstadStation, station.dump(), haarlem, if_match(0)).status == 403);
+    CHECK(request(server, "PUT", "/api/places/" + kZaanstadStation, station.dump(), haarlem, if_match(0)).status ==
+          403);
     json added = new_station("nieuw-in-zaanstad");
     added["municipality"] = "zaanstad";
     added["city"] = "Zaandam";
@@ -114,8 +124,9 @@ TEST_CASE("an editor of Haarlem edits Haarlem's places and cannot touch Zaanstad
     CHECK(made.json["entered"]["municipality"] == "haarlem");
     CHECK(made.header("ETag") == "\"" + std::to_string(made.json["version"].get<long long>()) + "\"");
     // Without a condition nothing is written.
-    CHECK(request(server, "PUT", "/api/places/" + kCafe, bundled_place(server, haarlem, "haarlem", kCafe).dump(), haarlem)
-              .status == 428);
+    CHECK(
+        request(server, "PUT", "/api/places/" + kCafe, bundled_place(server, haarlem, "haarlem", kCafe).dump(), haarlem)
+            .status == 428);
 }
 
 TEST_CASE("a place with mistakes is refused with every wrong field named") {
@@ -169,7 +180,8 @@ TEST_CASE("two editors change the same place from the same version: the second g
     json again = bundled_place(server, bert, "haarlem", kCafe);
     CHECK(again["schedule"]["rules"][0]["start"] == "10:00");
     again["name"] = "Repair Café Haarlem West (Bert)";
-    auto third = request(server, "PUT", "/api/places/" + kCafe, again.dump(), bert, if_match(again["version"].get<long long>()));
+    auto third =
+        request(server, "PUT", "/api/places/" + kCafe, again.dump(), bert, if_match(again["version"].get<long long>()));
     REQUIRE_MESSAGE(third.status == 200, third.body);
     CHECK(third.json["schedule"]["rules"][0]["start"] == "10:00");
     CHECK(third.json["entered"]["editor"] == "Bert (Haarlem)");
@@ -189,8 +201,8 @@ TEST_CASE("the overlay is versioned with an ETag, survives a restart and is the 
         REQUIRE(empty.status == 200);
         CHECK(empty.json["version"] == 0);
         CHECK(empty.header("Cache-Control") == "no-cache");
-        REQUIRE(request(server, "PUT", "/api/places/milieustraat-haarlem-test", new_station().dump(), haarlem, kCreate).status ==
-                201);
+        REQUIRE(request(server, "PUT", "/api/places/milieustraat-haarlem-test", new_station().dump(), haarlem, kCreate)
+                    .status == 201);
         json cafe = bundled_place(server, haarlem, "haarlem", kCafe);
         cafe["closed"] = true;
         REQUIRE(request(server, "PUT", "/api/places/" + kCafe, cafe.dump(), haarlem, if_match(0)).status == 200);
@@ -225,14 +237,16 @@ TEST_CASE("the overlay is versioned with an ETag, survives a restart and is the 
 TEST_CASE("every write is in the audit log: who, what, when, and no address") {
     MunicipalTestServer server;
     const std::string haarlem = create_editor(server, "Team Afval Haarlem", {"haarlem"});
-    REQUIRE(request(server, "PUT", "/api/places/milieustraat-haarlem-test", new_station().dump(), haarlem, kCreate).status == 201);
+    REQUIRE(request(server, "PUT", "/api/places/milieustraat-haarlem-test", new_station().dump(), haarlem, kCreate)
+                .status == 201);
     json cafe = bundled_place(server, haarlem, "haarlem", kCafe);
     cafe["closed"] = true;
     REQUIRE(request(server, "PUT", "/api/places/" + kCafe, cafe.dump(), haarlem, if_match(0)).status == 200);
     cafe = bundled_place(server, haarlem, "haarlem", kCafe);
     cafe["closed"] = false;
-    REQUIRE(request(server, "PUT", "/api/places/" + kCafe, cafe.dump(), haarlem, if_match(cafe["version"].get<long long>()))
-                .status == 200);
+    REQUIRE(
+        request(server, "PUT", "/api/places/" + kCafe, cafe.dump(), haarlem, if_match(cafe["version"].get<long long>()))
+            .status == 200);
     auto audit = request(server, "GET", "/api/audit?municipality=haarlem", "", haarlem);
     REQUIRE(audit.status == 200);
     std::vector<std::string> actions;
@@ -260,8 +274,8 @@ TEST_CASE("a resident's report lands in the municipality's queue, which its edit
     REQUIRE_MESSAGE(sent.status == 202, sent.body);
     CHECK(request(server, "POST", "/api/places/" + kCafe + "/reports", R"({"problem": "kapot"})").status == 422);
     CHECK(request(server, "POST", "/api/places/bestaat-niet/reports", R"({"problem": "closed"})").status == 404);
-    CHECK(request(server, "POST", "/api/places/" + kCafe + "/reports", R"({"problem": "closed", "email": "a@b.nl"})").status ==
-          400);
+    CHECK(request(server, "POST", "/api/places/" + kCafe + "/reports", R"({"problem": "closed", "email": "a@b.nl"})")
+              .status == 400);
 
     auto queue = request(server, "GET", "/api/reports?municipality=haarlem", "", haarlem);
     REQUIRE(queue.status == 200);
@@ -274,7 +288,8 @@ TEST_CASE("a resident's report lands in the municipality's queue, which its edit
     const std::string resolve = "/api/reports/" + std::to_string(report["id"].get<long long>()) + "/resolve";
     CHECK(request(server, "POST", resolve, "", zaanstad).status == 403);
     CHECK(request(server, "POST", resolve, "", haarlem).status == 200);
-    CHECK(request(server, "GET", "/api/reports?municipality=haarlem", "", haarlem).json["reports"][0]["resolved"] == true);
+    CHECK(request(server, "GET", "/api/reports?municipality=haarlem", "", haarlem).json["reports"][0]["resolved"] ==
+          true);
     CHECK(request(server, "POST", resolve, "", haarlem).status == 200);
 }
 
@@ -303,7 +318,8 @@ TEST_CASE("a municipality's places are open data: CSV and GeoJSON with the overl
     const std::string haarlem = create_editor(server, "Team Afval Haarlem", {"haarlem"});
     json station = new_station();
     station["name"] = "=HYPERLINK(\"http://x\")";
-    REQUIRE(request(server, "PUT", "/api/places/milieustraat-haarlem-test", station.dump(), haarlem, kCreate).status == 201);
+    REQUIRE(request(server, "PUT", "/api/places/milieustraat-haarlem-test", station.dump(), haarlem, kCreate).status ==
+            201);
 
     auto geo = request(server, "GET", "/api/municipalities/haarlem/places.geojson");
     REQUIRE(geo.status == 200);
@@ -364,12 +380,14 @@ TEST_CASE("an editor changes a campaign's allowed sites and the embed page's fra
 
     auto saved = request(server, "PUT", "/api/campaigns/praat-mee-haarlem", edited.dump(), haarlem, if_match(0));
     REQUIRE_MESSAGE(saved.status == 200, saved.body);
-    CHECK(request(server, "PUT", "/api/campaigns/praat-mee-haarlem", edited.dump(), haarlem, if_match(0)).status == 412);
+    CHECK(request(server, "PUT", "/api/campaigns/praat-mee-haarlem", edited.dump(), haarlem, if_match(0)).status ==
+          412);
     for (const MunicipalTestServer* instance : {&server, &second}) {
         auto framed = request(*instance, "GET", "/?embed=praat-mee-haarlem");
         REQUIRE(framed.status == 200);
         const std::string policy = framed.header("Content-Security-Policy");
-        CHECK(policy.find("frame-ancestors https://www.haarlem.nl https://grondstoffen.haarlem.nl") != std::string::npos);
+        CHECK(policy.find("frame-ancestors https://www.haarlem.nl https://grondstoffen.haarlem.nl") !=
+              std::string::npos);
         CHECK(policy.find("https://haarlem.nl ") == std::string::npos);
     }
     auto listed = request(second, "GET", "/api/campaigns");
