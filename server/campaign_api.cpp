@@ -89,7 +89,7 @@ void CampaignApi::install(httplib::Server& http) {
         const std::string event = body["event"];
         if (!is_campaign_event(event))
             return json_error(res, 400, "event must be journey-started, plan-made, return-intent or vote-cast");
-        if (!policy_.find(campaign)) return json_error(res, 404, "no such campaign");
+        if (!policy_.known(campaign)) return json_error(res, 404, "no such campaign");
         if (auto wait = take_all({{&per_campaign_daily_, campaign}})) return too_many(res, *wait);
         auto counted = store_.count(campaign, event, utc_day_today());
         if (!counted) return json_error(res, 503, "the count could not be stored; try again later");
@@ -98,7 +98,7 @@ void CampaignApi::install(httplib::Server& http) {
     auto counts = [this](const httplib::Request& req, httplib::Response& res, bool csv) {
         if (!admit_admin(req, res)) return;
         const std::string id = req.matches[1].str();
-        if (!policy_.find(id)) return json_error(res, 404, "no such campaign");
+        if (!policy_.known(id)) return json_error(res, 404, "no such campaign");
         auto rows = store_.counts(id);
         if (!rows) return json_error(res, 503, "the counts could not be read; try again later");
         if (csv) {

@@ -84,7 +84,8 @@ PageDecision EmbedPolicy::decide(const std::optional<std::string>& embed) const 
         decision.frame_ancestors = "*";
         return decision;
     }
-    const Campaign* campaign = find(*embed);
+    std::optional<Campaign> edited = edited_ ? edited_(*embed) : std::nullopt;
+    const Campaign* campaign = edited ? &*edited : find(*embed);
     if (!campaign) {
         decision.refuse_status = 404;
         decision.refuse_html = message_page(
@@ -98,6 +99,10 @@ PageDecision EmbedPolicy::decide(const std::optional<std::string>& embed) const 
     for (const auto& origin : extra_origins_) list += (list.empty() ? "" : " ") + origin;
     decision.frame_ancestors = list.empty() ? "'none'" : list;
     return decision;
+}
+
+bool EmbedPolicy::known(const std::string& id) const {
+    return find(id) || (edited_ && edited_(id));
 }
 
 Result<std::unique_ptr<CampaignEventStore>> CampaignEventStore::open(const std::string& database) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -49,10 +50,18 @@ public:
 
     const Campaign* find(std::string_view id) const;
     const std::vector<Campaign>& campaigns() const { return campaigns_; }
+    // Campaigns edited through the API (issue 18) come first: `lookup` reads the stored one, so
+    // frame-ancestors follows an edit at once, on every instance. Set before serving.
+    void set_edited_lookup(std::function<std::optional<Campaign>(const std::string& id)> lookup) {
+        edited_ = std::move(lookup);
+    }
+    // A bundled or edited campaign of this id exists.
+    bool known(const std::string& id) const;
 
 private:
     std::vector<Campaign> campaigns_;
     std::vector<std::string> extra_origins_;
+    std::function<std::optional<Campaign>(const std::string& id)> edited_;
 };
 
 // Every campaign's allowed_origins entry that is not an https origin (or an empty list), as
