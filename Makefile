@@ -47,9 +47,10 @@ test-sanitize: deps
 	@cd $(BUILD)/sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j$(JOBS) -R '^(core_tests|server_tests|polls_server_sqlite)$$'
 
-# Numbers for the README: bytes over the wire, idle CPU, time to first frame.
+# Numbers for the README: bytes over the wire, idle CPU, time to first frame; durable votes/s.
 bench: native web
 	@node tools/bench/web-metrics.mjs
+	@tools/bench/votes/run.sh $(BUILD)/native 8
 
 # Figures of the production topology (nginx, two instances, PostgreSQL): server/README.md "Production".
 bench-production: native web

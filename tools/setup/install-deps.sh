@@ -22,8 +22,8 @@ debian_packages=(
   libsodium-dev
   # font subsetting and precompression
   fonts-inter fonts-noto-core python3-fonttools python3-brotli brotli gzip
-  # browser tests
-  chromium nodejs npm
+  # browser tests (Firefox runs with a window on xvfb: headless it has no WebGL 2)
+  chromium firefox-esr nodejs npm
   # fuzzing
   clang-14 libclang-rt-14-dev
   # reference encoder the QR code tests compare against (tests/unit/qr_test.cpp)
@@ -75,7 +75,8 @@ SRC
 fi
 
 # npm packages for the browser tests (exact versions in tests/browser/package-lock.json).
-if { [ ! -d "$here/tests/browser/node_modules/playwright-core" ] || [ ! -d "$here/tests/browser/node_modules/@axe-core/playwright" ]; } \
+if { [ ! -d "$here/tests/browser/node_modules/playwright-core" ] || [ ! -d "$here/tests/browser/node_modules/@axe-core/playwright" ] \
+     || [ ! -d "$here/tests/browser/node_modules/puppeteer-core" ]; } \
    && [ -f "$here/tests/browser/package.json" ]; then
   echo "stadsmijn: installing npm packages for the browser tests"
   (cd "$here/tests/browser" && npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || npm install --no-audit --no-fund --loglevel=error)
