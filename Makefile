@@ -9,7 +9,7 @@ BUILD ?= build
 export NODE_PATH := /usr/share/nodejs
 export STADSMIJN_CACHE := $(or $(STADSMIJN_CACHE),$(HOME)/.cache/stadsmijn)
 
-.PHONY: all run test test-sanitize deps native web bench bench-production format clean
+.PHONY: all run test test-sanitize deps native web bench bench-web bench-production format clean
 
 all: native web
 
@@ -51,6 +51,11 @@ test-sanitize: deps
 bench: native web
 	@node tools/bench/web-metrics.mjs
 	@tools/bench/votes/run.sh $(BUILD)/native 8
+
+# First visit, repeat visit and offline reload on a throttled phone profile (Slow 4G, CPU 4x),
+# median of 3, and the start-up breakdown: web/README.md "Figures".
+bench-web: native web
+	@node tools/bench/web/run.mjs --runs 3
 
 # Figures of the production topology (nginx, two instances, PostgreSQL): server/README.md "Production".
 bench-production: native web

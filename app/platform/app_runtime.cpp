@@ -81,7 +81,16 @@ std::string semantics_json(const ui::Semantics& semantics, const ui::Palette& pa
 AppRuntime::AppRuntime(HostHooks hooks) : hooks_(std::move(hooks)) {}
 
 void AppRuntime::load_bundle() {
-    LoadedContent loaded = load_bundled_content();
+    const std::uint64_t started = SDL_GetPerformanceCounter();
+    LoadedContent loaded;
+    if (hooks_.content_pack) {
+        auto [name, pack] = hooks_.content_pack();
+        loaded = load_packed_content(pack, name.empty() ? "content pack" : name);
+    } else {
+        loaded = load_bundled_content();
+    }
+    content_load_ms_ = 1000.0 * static_cast<double>(SDL_GetPerformanceCounter() - started) /
+                       static_cast<double>(SDL_GetPerformanceFrequency());
     content_ = std::move(loaded.content);
     problems_ = std::move(loaded.problems);
     catalogs_to_fetch_ = add_bundled_catalogs(translator_, problems_);

@@ -52,6 +52,9 @@ struct HostHooks {
     std::function<void(const std::string& text)> copy_text;
     std::function<std::optional<LocalDateTime>()> now;     // the local clock
     std::function<std::uint32_t()> random32;               // cryptographic random numbers
+    // The web build's content (tools/build/content_pack.py), fetched next to the wasm: its name
+    // and text. Empty: content comes from the bundle compiled in (desktop, tests).
+    std::function<std::pair<std::string, std::string>()> content_pack;
     // Call AppRuntime::wake after `delay_ms`, also while the loop is paused (a vote's retry).
     std::function<void(std::int64_t delay_ms)> wake_after;
 };
@@ -102,6 +105,7 @@ public:
     const std::string& language() const { return translator_.language(); }
     const Translator& translator() const { return translator_; }  // its missing-text counter, for tests
     const std::string& last_error() const { return last_error_; }
+    double content_load_ms() const { return content_load_ms_; }  // unpacking, parsing and checking content
     float font_pixel_ratio() const { return fonts_.pixel_ratio; }  // the atlas's device pixels per CSS pixel
     const ui::Semantics& semantics() const { return semantics_; }
     const std::string& mirror_json() const { return mirrored_json_; }  // the last frame's semantics_json
@@ -148,6 +152,7 @@ private:
     CampaignEventLog campaign_events_;
     std::uint64_t wake_timer_due_ = 0;  // SDL ticks when the timer asked of wake_after fires
     float content_height_ = 0;
+    double content_load_ms_ = 0;
 };
 
 }  // namespace stadsmijn

@@ -17,6 +17,42 @@ LoadedContent load_bundled_content() {
     return load_content(files);
 }
 
+LoadedContent load_packed_content(std::string_view pack, const std::string& name) {
+    constexpr std::string_view magic = "stadsmijn-content 1\n";
+    std::vector<ContentFile> files;
+    std::string broken;
+    if (!pack.starts_with(magic)) {
+        broken = "not a content pack (it does not start with \"stadsmijn-content 1\")";
+    } else {
+        std::size_t at = magic.size();
+        while (at < pack.size()) {
+            std::size_t line_end = pack.find('\n', at);
+            std::string_view header = pack.substr(at, line_end == std::string_view::npos ? std::string_view::npos : line_end - at);
+            std::size_t space = header.rfind(' ');
+            std::size_t size = 0;
+            bool size_ok = space != std::string_view::npos && space + 1 < header.size() && header.size() - space <= 10;
+            for (std::size_t i = space + 1; size_ok && i < header.size(); ++i) {
+                size_ok = header[i] >= '0' && header[i] <= '9';
+                size = size * 10 + static_cast<std::size_t>(header[i] - '0');
+            }
+            if (line_end == std::string_view::npos || !size_ok || space == 0) {
+                broken = "broken entry header at byte " + std::to_string(at);
+                break;
+            }
+            std::size_t body = line_end + 1;
+            if (size > pack.size() - body || body + size >= pack.size() || pack[body + size] != '\n') {
+                broken = "cut short in " + std::string(header.substr(0, space));
+                break;
+            }
+            files.push_back({std::string(header.substr(0, space)), pack.substr(body, size)});
+            at = body + size + 1;
+        }
+    }
+    LoadedContent loaded = load_content(files);
+    if (!broken.empty()) loaded.problems.insert(loaded.problems.begin(), {name, "", broken});
+    return loaded;
+}
+
 std::map<std::string, std::string> add_bundled_catalogs(Translator& translator, Problems& problems) {
     std::map<std::string, std::string> fetch_later;
     struct CatalogFile {

@@ -15,6 +15,11 @@ namespace stadsmijn {
 
 LoadedContent load_bundled_content();
 
+// The web build fetches content/ as one file (tools/build/content_pack.py) instead of carrying it
+// in the wasm. `name` says where problems come from. A pack that is not one (cut short, a wrong
+// size, an HTML error page) is a problem of its own, and the files it lost are reported missing.
+LoadedContent load_packed_content(std::string_view pack, const std::string& name);
+
 // Every file under i18n/<language>/ becomes part of that language's catalog; Dutch, the
 // reference, is added first so that it is the starting language.
 //

@@ -72,6 +72,9 @@ EM_JS(unsigned, js_random32, (), { return crypto.getRandomValues(new Uint32Array
 // A retry that is due while the loop is paused still needs a frame.
 EM_JS(void, js_wake_after, (double delay_ms), { setTimeout(() => Module._stadsmijn_wake(), delay_ms); });
 EM_JS(char*, js_origin, (), { return Module.platform.newString(location.origin); });
+// web/app.js fetched the content pack next to the wasm; handed over once, then dropped there.
+EM_JS(char*, js_content_name, (), { return Module.platform.newString(Module.platform.contentName()); });
+EM_JS(char*, js_content_pack, (), { return Module.platform.newString(Module.platform.takeContentPack()); });
 
 std::string take_string(char* text) {
     std::string copy = text ? text : "";
@@ -88,7 +91,7 @@ std::map<std::string, std::string> load_storage() {
     return stored;
 }
 
-EM_JS(void, js_report_ready, (), { if (Module.onAppReady) Module.onAppReady(); });
+EM_JS(void, js_report_ready, (double content_ms), { if (Module.onAppReady) Module.onAppReady(content_ms); });
 EM_JS(void, js_report_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
 
 void resume_loop() {
@@ -286,6 +289,7 @@ int main(int argc, char** argv) {
             return stadsmijn::LocalDateTime{parts[0], parts[1], parts[2], parts[3], parts[4]};
         },
         .random32 = [] { return static_cast<std::uint32_t>(js_random32()); },
+        .content_pack = [] { return std::pair{take_string(js_content_name()), take_string(js_content_pack())}; },
         .wake_after = [](std::int64_t delay_ms) { js_wake_after(static_cast<double>(delay_ms)); },
     });
     app = &runtime;
@@ -293,7 +297,7 @@ int main(int argc, char** argv) {
     runtime.set_origin(take_string(js_origin()));
     runtime.start(window, gl_context, "#version 300 es", fragment, languages);
     SDL_AddEventWatch(wake_on_event, nullptr);
-    js_report_ready();
+    js_report_ready(runtime.content_load_ms());
     emscripten_set_main_loop_arg(tick, nullptr, 0, false);
     return 0;
 }
