@@ -281,7 +281,42 @@
       for (const [id, element] of this.elements) {
         if (!seen.has(id)) { element.remove(); this.elements.delete(id); }
       }
+      this.rovingRadios();
+      this.keepFocus(active);
       this.followScreen(page.nodes, focusInPage, page.screen);
+    }
+
+    // ARIA's radio pattern: one Tab stop per group, the chosen radio or, with nothing chosen yet,
+    // the first one (a group with no choice was unreachable by Tab).
+    rovingRadios() {
+      const groups = new Set(Array.from(this.root.querySelectorAll('[role=radio]'), (r) => r.parentElement));
+      for (const group of groups) {
+        const radios = Array.from(group.children).filter((e) => e.dataset.role === 'radio');
+        const stop = radios.find((r) => r.getAttribute('aria-checked') === 'true') || radios[0];
+        for (const radio of radios) radio.tabIndex = radio === stop ? 0 : -1;
+      }
+    }
+
+    // A control that had keyboard focus and was rebuilt, removed or disabled by this update (a
+    // vote button while the next statement comes) would leave focus on the page's body, and Tab
+    // would start again at the top. Focus goes back to it, or to its successor with the same role
+    // and name, as soon as one can take it; any other focus move cancels that.
+    keepFocus(before) {
+      const now = document.activeElement;
+      const onBody = !now || now === document.body;
+      if (onBody && before && before._node && (!before.isConnected || before.disabled)) {
+        this.lostFocus = { role: before._node.role, name: before._node.name };
+      }
+      if (!this.lostFocus) return;
+      if (now && now !== document.body) { this.lostFocus = null; return; }
+      for (const element of this.elements.values()) {
+        const node = element._node;
+        if (node && node.role === this.lostFocus.role && node.name === this.lostFocus.name && !element.disabled) {
+          this.lostFocus = null;
+          element.focus({ preventScroll: true });
+          return;
+        }
+      }
     }
 
     // A new screen (a link followed, the back button): once its nodes arrive, keyboard focus

@@ -90,6 +90,46 @@ describe('keyboard only', () => {
     await page.close();
   });
 
+  // Found by a walk (2026-12-04): the twelve device groups had tabindex -1 while none was chosen.
+  test('a radio group with nothing chosen yet is reached by Tab, on its first choice', async () => {
+    const page = await open('#/devices?lang=en', { viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    const radios = [];
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press('Tab');
+      const now = await focused(page);
+      if (!now) break;
+      if (now.role === 'radio') radios.push(now);
+    }
+    const groups = radios.filter((r) => !/^(Nederlands|English|Türkçe|Polski)/.test(r.name));
+    assert.ok(groups.length >= 1, `Tab reached only these radios: ${radios.map((r) => r.name).join(', ')}`);
+    assert.equal(groups[0].checked, 'false', 'nothing chosen yet');
+    await page.keyboard.press('ArrowDown');
+    await waitForIdle(page);
+    assert.equal((await focused(page))?.checked, 'true', 'the arrow keys choose within the group');
+    await page.close();
+  });
+
+  // Found by a walk (2026-12-04): after Space on Agree focus fell to the page's body, and five Tabs
+  // led back to the vote buttons of the next statement.
+  test('after a vote by keyboard, focus stays on the vote button for the next statement', async () => {
+    const page = await open('#/poll/grondstoffen-repareren-inleveren?lang=en&municipality=urk',
+      { viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    const statement = () => page.evaluate(() => window.stadsmijn.semantics()
+      .find((n) => /^Statement \d+ of \d+$/.test(n.name))?.name);
+    await page.waitForFunction(() => window.stadsmijn.semantics().some((n) => /^Statement 1 of \d+$/.test(n.name)));
+    await tabTo(page, /^Agree$/);
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => window.stadsmijn.semantics().some((n) => /^Statement 2 of \d+$/.test(n.name)),
+      null, { timeout: 10000 });
+    await waitForIdle(page);
+    await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body, null,
+      { timeout: 5000 }).catch(() => {});
+    const now = await focused(page);
+    assert.equal(now?.name, 'Agree', `focus after the vote: ${now ? now.role + ':' + now.name : 'the page body'}`);
+    assert.equal(await statement(), 'Statement 2 of 17');
+    await page.close();
+  });
+
   test('on every route Tab reaches every control once and then leaves the app (no keyboard trap)', async () => {
     const routes = ['#/', '#/about', '#/accessibility', '#/devices', '#/device/smartphone', '#/device/smartphone/repair',
       '#/device/smartphone/reuse', '#/device/smartphone/return', '#/drawer', '#/settings', '#/debate', '#/embed',
