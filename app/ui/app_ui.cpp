@@ -17,23 +17,10 @@ namespace {
 
 void draw_screen(UiFrame& f) {
     switch (f.state.route.screen) {
-        case Screen::home: draw_home(f); break;
-        case Screen::about: draw_about(f); break;
-        case Screen::not_found: draw_not_found(f); break;
-        case Screen::devices: draw_devices(f); break;
-        case Screen::device: draw_device_inside(f); break;
-        case Screen::device_repair: draw_device_repair(f); break;
-        case Screen::device_reuse: draw_device_reuse(f); break;
-        case Screen::device_return: draw_device_return(f); break;
-        case Screen::drawer: draw_drawer(f); break;
-        case Screen::settings: draw_settings(f); break;
-        case Screen::debate: draw_debate(f); break;
-        case Screen::poll: draw_poll(f); break;
-        case Screen::accessibility: draw_accessibility(f); break;
-        case Screen::embed_builder: draw_embed_builder(f); break;
-        case Screen::chain: draw_chain(f, f.state.route.material_id); break;
-        case Screen::region: draw_region(f); break;
-        case Screen::actors: draw_actors(f); break;
+#define STADSMIJN_DRAW_CASE(name, path, example, draw) \
+    case Screen::name: draw(f); break;
+        STADSMIJN_ROUTES(STADSMIJN_DRAW_CASE)
+#undef STADSMIJN_DRAW_CASE
     }
 }
 
