@@ -49,7 +49,14 @@ bool AdminToken::accepts(std::string_view header) const {
 }
 
 AdminDecision AdminToken::check(const std::string& address_key, std::optional<std::string_view> authorization) const {
-    if (!configured())
+    bool is_admin = false;
+    return check(address_key, authorization, {}, is_admin);
+}
+
+AdminDecision AdminToken::check(const std::string& address_key, std::optional<std::string_view> authorization,
+                                const std::function<bool(std::string_view token)>& other, bool& is_admin) const {
+    is_admin = false;
+    if (!configured() && !other)
         return {403,
                 "the admin endpoints are closed: this server has no admin token "
                 "(set STADSMIJN_ADMIN_TOKEN or --admin-token-file)"};
@@ -59,18 +66,21 @@ AdminDecision AdminToken::check(const std::string& address_key, std::optional<st
     // No token at all is not a guess (a crawler or a link preview of an export): it must not spend
     // the wrong-token budget and lock the admin out.
     if (!authorization || authorization->empty())
-        return {401, "an admin token is needed: send \"Authorization: Bearer <token>\""};
+        return {401, "a token is needed: send \"Authorization: Bearer <token>\""};
     // Spent budgets refuse before comparing, so the answer tells a guesser nothing more.
     if (auto wait = take_all({{&budgets_->failures, address_key}, {&budgets_->all_failures, "all"}}, now)) {
-        return {429, "too many wrong admin tokens; wait before trying again", *wait};
+        return {429, "too many wrong tokens; wait before trying again", *wait};
     }
-    if (authorization && accepts(*authorization)) {
+    constexpr std::string_view scheme = "Bearer ";
+    const bool bearer = authorization->size() > scheme.size() && authorization->substr(0, scheme.size()) == scheme;
+    is_admin = accepts(*authorization);
+    if (is_admin || (bearer && other && other(authorization->substr(scheme.size())))) {
         // take_all took one failure in advance; a right token gives it back.
         budgets_->failures.refund(address_key, now);
         budgets_->all_failures.refund("all", now);
         return {};
     }
-    return {401, "an admin token is needed: send \"Authorization: Bearer <token>\""};
+    return {401, "a valid token is needed: send \"Authorization: Bearer <token>\""};
 }
 
 }  // namespace stadsmijn::server

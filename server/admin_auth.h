@@ -15,6 +15,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,6 +62,12 @@ public:
     // `address_key`: the client's keyed address hash (ClientAddresses::key). `authorization`: the
     // one Authorization header as received, or nothing when it is missing or sent twice.
     AdminDecision check(const std::string& address_key, std::optional<std::string_view> authorization) const;
+
+    // The same check for routes municipal editors may use too (issue 18): a bearer token that is
+    // not the admin's is given to `other` (an editor lookup), which says whether it is valid.
+    // Wrong tokens of either kind spend the same budgets. `is_admin` tells which one passed.
+    AdminDecision check(const std::string& address_key, std::optional<std::string_view> authorization,
+                        const std::function<bool(std::string_view token)>& other, bool& is_admin) const;
 
 private:
     struct Budgets {

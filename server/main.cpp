@@ -20,6 +20,8 @@
 #include "server/campaigns.h"
 #include "server/content_folder.h"
 #include "server/http_server.h"
+#include "server/municipal_api.h"
+#include "server/municipal_store.h"
 #include "server/polis_import.h"
 #include "server/poll_api.h"
 #include "server/poll_service.h"
@@ -36,6 +38,7 @@ const char* kUsage =
     "          [--content DIR] [--admin-token-file FILE] [--votes-per-second N] [--requests-per-second N]\n"
     "          [--embed-demo-origin http://localhost:PORT]  (a local page allowed to embed every campaign)\n"
     "          [--trusted-proxy ADDRESS]  (a reverse proxy whose X-Real-IP/X-Forwarded-For are believed)\n"
+    "          [--open-data-licence TEXT]  (the licence of the places exports; default CC BY 4.0)\n"
     "          [--no-abuse-limits]  (benchmarks only: one address plays many people; per-participant limits stay)\n"
     "       %s --import-polis DIR --poll ID [--db ...]\n";
 
@@ -62,6 +65,7 @@ int main(int argc, char** argv) {
     PollServiceConfig service_config;
     PollApiConfig api_config;
     CampaignApiConfig campaign_config;
+    MunicipalApiConfig municipal_config;
     std::vector<std::string> embed_demo_origins;
     bool usage_error = false;
     for (int i = 1; i < argc; ++i) {
@@ -92,12 +96,16 @@ int main(int argc, char** argv) {
             const std::string proxy = value();
             usage_error = usage_error || !is_ip_address(proxy);
             api_config.trusted_proxies.push_back(proxy);
+            municipal_config.trusted_proxies.push_back(proxy);
             campaign_config.trusted_proxies.push_back(proxy);
         } else if (arg == "--no-abuse-limits") {
             service_config = without_abuse_limits(service_config);
             campaign_config.events_per_address = {};
             campaign_config.events_per_address_per_day = 0;
             campaign_config.events_per_campaign_per_day = 0;
+        } else if (arg == "--open-data-licence") {
+            municipal_config.open_data_licence = value();
+            usage_error = usage_error || municipal_config.open_data_licence.empty();
         } else if (arg == "--import-polis") {
             import_dir = value();
         } else if (arg == "--poll") {
@@ -172,13 +180,22 @@ int main(int argc, char** argv) {
     config.before_static = [&campaign_api](const httplib::Request& req, httplib::Response& res) {
         return campaign_api.serve_page(req, res);
     };
+    // Edited places, editors, reports: the same database, their own tables and connection.
+    auto municipal_store = MunicipalStore::open(database);
+    if (!municipal_store) {
+        std::fprintf(stderr, "stadsmijn-server: %s\n", municipal_store.error().c_str());
+        return 1;
+    }
+    const stadsmijn::Content municipal_content = content.value().content;  // the poll service takes its own
+    MunicipalApi municipal_api(municipal_content, *municipal_store.value(), token.value(), municipal_config);
     auto service = PollService::create(std::move(content.value().content), *store.value(), service_config);
     if (!service) {
         std::fprintf(stderr, "stadsmijn-server: %s\n", service.error().c_str());
         return 1;
     }
     PollApi api(*service.value(), token.value(), api_config);
-    config.extra_routes = [&api, &campaign_api](httplib::Server& http) {
+    config.extra_routes = [&api, &campaign_api, &municipal_api](httplib::Server& http) {
+        municipal_api.install(http);
         campaign_api.install(http);
         api.install(http);
     };

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/http_server.h"
+#include "server/municipal_api.h"
 
 namespace stadsmijn::server {
 
@@ -59,6 +60,8 @@ const char* status_text(int status) {
 }  // namespace
 
 std::size_t default_body_limit(std::string_view method, std::string_view path) {
+    // The municipal routes take less: a place 16 KiB, a report or an editor 2 KiB (municipal_api.cpp).
+    if (auto limit = municipal_body_limit(method, path)) return *limit;
     const bool has_body = method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
     return has_body && path.starts_with("/api/") ? 64 * 1024 : 0;
 }

@@ -27,4 +27,12 @@ AdminDecision check_admin(const AdminToken& token, const std::string& client, co
     return token.check(client, authorization);
 }
 
+AdminDecision check_admin_or(const AdminToken& token, const std::string& client, const httplib::Request& req,
+                             const std::function<bool(std::string_view token)>& other, bool& is_admin) {
+    auto [first, last] = req.headers.equal_range("Authorization");
+    std::optional<std::string_view> authorization;
+    if (first != last && std::next(first) == last) authorization = first->second;
+    return token.check(client, authorization, other, is_admin);
+}
+
 }  // namespace stadsmijn::server

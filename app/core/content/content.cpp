@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/content/place_checks.h"
 #include "core/content/search.h"
 
 #include <set>
@@ -87,8 +88,6 @@ void collect_citations(const Content& c, std::vector<Citation>& out) {
         cite(out, kMunicipalities, at + ".drop_off.sources", c.municipalities[i].drop_off.sources);
         if (c.municipalities[i].centre) cite(out, kMunicipalities, at + ".centre.sources", c.municipalities[i].centre->sources);
     }
-    for (std::size_t i = 0; i < c.places.size(); ++i)
-        cite(out, kPlaces, "places[" + std::to_string(i) + "].sources", c.places[i].sources);
     for (std::size_t i = 0; i < c.guidance.size(); ++i) {
         std::string at = "guidance[" + std::to_string(i) + "]";
         for (std::size_t p = 0; p < c.guidance[i].points.size(); ++p)
@@ -163,22 +162,21 @@ void cross_check(const Content& c, Problems& problems, const std::set<std::strin
                                            "which neighbour's point its residents use or where to look (a deep link)"});
         }
     }
+    // What each place must say: the same checks as the editors' API (place_checks.h). A field the
+    // reader already found wrong is not reported twice.
+    PlaceCheckContext context;
     if (loaded.count(kMunicipalities)) {
-        for (std::size_t i = 0; i < c.places.size(); ++i) {
-            const Place& place = c.places[i];
-            std::string at = "places[" + std::to_string(i) + "]";
-            const Municipality* municipality = c.find_municipality(place.municipality);
-            if (!place.municipality.empty() && !municipality) {
-                problems.push_back({kPlaces, at + ".municipality",
-                                    "'" + place.municipality + "' is not a municipality in content/municipalities.json"});
-                continue;
-            }
-            if (!place.location || !municipality) continue;
-            const Province* province = c.find_province(municipality->province);
-            if (province && !province->box.contains(*place.location))
-                problems.push_back({kPlaces, at + ".location",
-                                    "lies outside " + province->name.nl + " (lat " + std::to_string(place.location->lat) +
-                                        ", lon " + std::to_string(place.location->lon) + "): swapped lat and lon?"});
+        context.municipalities = &c.municipalities;
+        context.provinces = &c.provinces;
+    }
+    if (loaded.count(kSources)) context.sources = &c.sources;
+    for (std::size_t i = 0; i < c.places.size(); ++i) {
+        std::string at = "places[" + std::to_string(i) + "]";
+        for (const FieldError& error : check_place(c.places[i], context)) {
+            std::string path = error.field.empty() ? at : at + "." + error.field;
+            bool known = std::any_of(problems.begin(), problems.end(),
+                                     [&](const Problem& p) { return p.file == kPlaces && p.path == path; });
+            if (!known) problems.push_back({kPlaces, path, error.message});
         }
     }
 }

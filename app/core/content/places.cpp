@@ -116,84 +116,106 @@ void check_id(const JsonReader& item, const std::string& id, std::set<std::strin
 
 }  // namespace
 
+Place read_place(const JsonReader& item, bool overlay) {
+    Place place;
+    if (!item.expect_object()) return place;
+    if (overlay)
+        item.reject_unknown_keys({"id", "kind", "name", "municipality", "district", "address", "city", "location",
+                                  "schedule", "repairs", "refuses", "handles", "website", "sources", "checked",
+                                  "checked_how", "note", "closed", "entered", "version"});
+    else
+        item.reject_unknown_keys({"id", "kind", "name", "municipality", "district", "address", "city", "location",
+                                  "schedule", "repairs", "refuses", "handles", "website", "sources", "checked",
+                                  "checked_how", "note", "closed", "entered"});
+    place.id = item.string("id");
+    std::string kind = item.string("kind");
+    if (auto parsed = kind_from_name(kind))
+        place.kind = *parsed;
+    else if (!kind.empty())
+        item.problem_at("kind", "must be repair-cafe, drop-off, battery-collection, shop-take-back or reuse-shop, found '" +
+                                    kind + "'");
+    place.name = item.string("name");
+    place.municipality = item.string("municipality");
+    place.district = item.optional_string("district").value_or("");
+    place.address = item.optional_string("address").value_or("");  // some sources name only the town
+    place.city = item.string("city");
+    if (item.has("location")) {
+        if (auto location = item.child("location")) {
+            location->reject_unknown_keys({"lat", "lon"});
+            auto lat = location->optional_number("lat", {.min = -90, .max = 90});
+            auto lon = location->optional_number("lon", {.min = -180, .max = 180});
+            if (!location->has("lat")) location->problem_at("lat", "missing; expected a number");
+            if (!location->has("lon")) location->problem_at("lon", "missing; expected a number");
+            if (lat && lon) place.location = GeoPoint{*lat, *lon};
+        }
+    }
+    place.schedule = read_schedule(item);
+    place.repairs = read_local_text(item, "repairs", false);
+    place.refuses = read_local_text(item, "refuses", false);
+    if (item.has("handles")) {
+        if (auto handles = item.child("handles")) {
+            handles->reject_unknown_keys({"unknown", "accepts", "refuses"});
+            bool unknown = handles->has("unknown") && handles->boolean("unknown");
+            if (handles->has("accepts")) place.handles.accepts = handles->strings("accepts");
+            if (handles->has("refuses")) place.handles.refuses = handles->strings("refuses");
+            place.handles.known = !unknown;
+        }
+    } else if (place.kind == PlaceKind::repair_cafe) {
+        item.problem_at("handles", "missing; a repair café says what it repairs ({\"accepts\": [...]}) or "
+                                   "{\"unknown\": true}");
+    }
+    place.website = item.optional_string("website").value_or("");
+    if (item.has("entered")) {
+        if (auto entered = item.child("entered")) {
+            entered->reject_unknown_keys({"municipality", "editor", "on"});
+            PlaceEntered who;
+            who.municipality = entered->string("municipality");
+            who.editor = entered->string("editor");
+            std::string on = entered->string("on");
+            auto date = parse_date(on);
+            if (!on.empty() && !date) entered->problem_at("on", "must be a date as YYYY-MM-DD, found '" + on + "'");
+            who.on = date.value_or(LocalDate{});
+            place.entered = who;
+        }
+    }
+    // A place entered by its municipality cites no source and was checked when it was entered;
+    // an editor's place (overlay) may leave "checked" out: the server dates it.
+    place.sources = read_source_ids(item, "sources", false);
+    if ((place.entered || overlay) && !item.has("checked"))
+        place.checked = place.entered ? place.entered->on : LocalDate{};
+    else
+        place.checked = read_checked(item);
+    if (auto how = item.optional_string("checked_how")) {
+        if (*how == "research-note")
+            place.checked_how = CheckedHow::research_note;
+        else if (*how != "compared")
+            item.problem_at("checked_how", "must be \"compared\" or \"research-note\", found '" + *how + "'");
+    }
+    place.note = read_local_text(item, "note", false);
+    if (item.has("closed")) place.closed = item.boolean("closed");
+    if (overlay && item.has("version")) {
+        const Json& version = item.node()["version"];
+        if (version.is_number_integer() && version.get<long long>() >= 0)
+            place.version = version.get<std::int64_t>();
+        else
+            item.problem_at("version", "must be a whole number of at least 0");
+    }
+    return place;
+}
+
 std::vector<Place> read_places(const JsonReader& root) {
     std::vector<Place> places;
     std::set<std::string> seen;
     if (!root.expect_object()) return places;
     root.reject_unknown_keys({"places", "note"});
     root.each("places", [&](JsonReader item) {
-        if (!item.expect_object()) return;
-        item.reject_unknown_keys({"id", "kind", "name", "municipality", "district", "address", "city", "location",
-                                  "schedule", "repairs", "refuses", "handles", "website", "sources", "checked",
-                                  "checked_how", "note"});
-        Place place;
-        place.id = item.string("id");
-        check_id(item, place.id, seen, "place");
-        std::string kind = item.string("kind");
-        if (auto parsed = kind_from_name(kind))
-            place.kind = *parsed;
-        else if (!kind.empty())
-            item.problem_at("kind", "must be repair-cafe, drop-off, battery-collection, shop-take-back or reuse-shop, found '" +
-                                        kind + "'");
-        place.name = item.string("name");
-        place.municipality = item.string("municipality");
-        place.district = item.optional_string("district").value_or("");
-        place.address = item.optional_string("address").value_or("");  // some sources name only the town
-        place.city = item.string("city");
-        if (item.has("location")) {
-            if (auto location = item.child("location")) {
-                location->reject_unknown_keys({"lat", "lon"});
-                auto lat = location->optional_number("lat", {.min = -90, .max = 90});
-                auto lon = location->optional_number("lon", {.min = -180, .max = 180});
-                if (!location->has("lat")) location->problem_at("lat", "missing; expected a number");
-                if (!location->has("lon")) location->problem_at("lon", "missing; expected a number");
-                if (lat && lon) place.location = GeoPoint{*lat, *lon};
-            }
+        if (!item.is_object()) {
+            item.expect_object();
+            return;
         }
-        place.schedule = read_schedule(item);
-        place.repairs = read_local_text(item, "repairs", false);
-        place.refuses = read_local_text(item, "refuses", false);
-        if (item.has("handles")) {
-            if (auto handles = item.child("handles")) {
-                handles->reject_unknown_keys({"unknown", "accepts", "refuses"});
-                bool unknown = handles->has("unknown") && handles->boolean("unknown");
-                auto words = [&](const char* key) {
-                    std::vector<std::string> list;
-                    if (!handles->has(key)) return list;
-                    for (auto& word : handles->strings(key)) {
-                        const auto& vocabulary = handles_vocabulary();
-                        if (std::find(vocabulary.begin(), vocabulary.end(), word) == vocabulary.end())
-                            handles->problem_at(key, "'" + word + "' is not a known word (see handles_vocabulary() in "
-                                                                  "app/core/content/places.cpp)");
-                        else
-                            list.push_back(word);
-                    }
-                    return list;
-                };
-                place.handles.accepts = words("accepts");
-                place.handles.refuses = words("refuses");
-                place.handles.known = !unknown;
-                if (unknown && (!place.handles.accepts.empty() || !place.handles.refuses.empty()))
-                    handles->problem_at("unknown", "an unknown \"handles\" has no accepts or refuses");
-                if (!unknown && place.handles.accepts.empty())
-                    handles->problem_at("accepts", "missing; say what the place takes, or {\"unknown\": true}");
-            }
-        } else if (place.kind == PlaceKind::repair_cafe) {
-            item.problem_at("handles", "missing; a repair café says what it repairs ({\"accepts\": [...]}) or "
-                                       "{\"unknown\": true}");
-        }
-        place.website = item.optional_string("website").value_or("");
-        if (!place.website.empty() && !place.website.starts_with("https://") && !place.website.starts_with("http://"))
-            item.problem_at("website", "must start with https:// or http://");
-        place.sources = read_source_ids(item);
-        place.checked = read_checked(item);
-        if (auto how = item.optional_string("checked_how")) {
-            if (*how == "research-note")
-                place.checked_how = CheckedHow::research_note;
-            else if (*how != "compared")
-                item.problem_at("checked_how", "must be \"compared\" or \"research-note\", found '" + *how + "'");
-        }
-        place.note = read_local_text(item, "note", false);
+        Place place = read_place(item);
+        if (!place.id.empty() && !seen.insert(place.id).second)
+            item.problem_at("id", "'" + place.id + "' is used by an earlier place too");
         places.push_back(std::move(place));
     });
     return places;

@@ -6,6 +6,7 @@
 // the company that collects its waste, or even that marked unknown.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,14 @@ const std::vector<std::string>& handles_vocabulary();
 // note (the note's date) without a fresh comparison.
 enum class CheckedHow { compared, research_note };
 
+// Who entered a place through the editors' API instead of citing a source: residents read
+// "ingevoerd door gemeente X op <date>". A place with `entered` needs no `sources`.
+struct PlaceEntered {
+    std::string municipality;  // municipality id of the team that entered it
+    std::string editor;        // the editor account's name
+    LocalDate on;
+};
+
 struct Place {
     std::string id;
     PlaceKind kind = PlaceKind::repair_cafe;
@@ -63,6 +72,9 @@ struct Place {
     LocalDate checked;            // when the sources were last checked
     CheckedHow checked_how = CheckedHow::compared;
     LocalText note;
+    bool closed = false;                 // closed for good: screens skip or mark it
+    std::optional<PlaceEntered> entered; // entered by a municipal editor (place_overlay.h)
+    std::int64_t version = 0;            // overlay version; 0: the bundled entry, never edited
 };
 
 struct WasteCompany {
@@ -117,6 +129,10 @@ struct Province {
 };
 
 std::vector<Place> read_places(const JsonReader& root);
+// One place object as content/places.json writes it (an overlay place may also carry "version").
+// Only the form is checked here (types, unknown keys, dates, times); what a place must say is
+// check_place (place_checks.h), which content-lint and the editors' API both apply.
+Place read_place(const JsonReader& item, bool overlay = false);
 void read_municipalities(const JsonReader& root, std::vector<Province>& provinces,
                          std::vector<Municipality>& municipalities);
 
