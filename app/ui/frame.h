@@ -12,6 +12,7 @@
 #include "core/app_state.h"
 #include "core/content/content.h"
 #include "core/i18n.h"
+#include "core/places_overlay_client.h"
 #include "core/polls/poll_client.h"
 #include "ui/fonts.h"
 #include "ui/semantics.h"
@@ -79,6 +80,11 @@ struct UiState {
     std::map<std::string, std::string> fields;
     DebateState debate;
     std::shared_ptr<DrawerView> drawer;  // shared_ptr: the type is complete only in drawer.cpp
+    // Places edited by municipal teams (issue 18), and the content residents see with them applied
+    // (rebuilt only when the overlay changes; null while there is none).
+    PlacesOverlayClient places_overlay;
+    std::shared_ptr<const Content> overlaid_content;
+    unsigned overlaid_generation = 0;
 };
 
 struct UiFrame {

@@ -516,6 +516,10 @@ std::string municipality_picker(UiFrame& f, std::optional<GeoPoint>& location) {
     return municipality && editing != "1" ? chosen : std::string();
 }
 
+void places_overlay_notice(UiFrame& f) {
+    if (f.ui.places_overlay.status() == OverlayStatus::unreachable) muted(f, f.text("guide.places.overlay_unreachable"));
+}
+
 void place_block(UiFrame& f, const PlanPlace& plan_place) {
     if (!plan_place.place) return;
     const Place& place = *plan_place.place;
@@ -552,9 +556,16 @@ void place_block(UiFrame& f, const PlanPlace& plan_place) {
     if (!place.note.empty()) muted(f, place.note.in(language));
     if (!place.website.empty()) web_link(f, "##website", f.text("guide.place.website"), place.website);
     source_links(f, "##sources", place.sources);
-    muted(f, f.text(place.checked_how == CheckedHow::research_note ? "guide.place.checked_research_note"
-                                                                   : "guide.place.checked",
-                    {{"date", date_text(f, place.checked)}}));
+    if (place.entered) {
+        // Entered by a municipal team (issue 18) instead of taken from a source: say who and when.
+        const Municipality* m = f.content.find_municipality(place.entered->municipality);
+        muted(f, f.text("guide.place.entered", {{"municipality", m ? m->name : place.entered->municipality},
+                                                {"date", date_text(f, place.entered->on)}}));
+    } else {
+        muted(f, f.text(place.checked_how == CheckedHow::research_note ? "guide.place.checked_research_note"
+                                                                       : "guide.place.checked",
+                        {{"date", date_text(f, place.checked)}}));
+    }
     gap(0.3f);
     ImGui::PopID();
 }
