@@ -12,6 +12,7 @@
 #include "core/app_state.h"
 #include "core/content/content.h"
 #include "core/i18n.h"
+#include "core/place_reports.h"
 #include "core/places_overlay_client.h"
 #include "core/polls/poll_client.h"
 #include "ui/fonts.h"
@@ -72,6 +73,15 @@ struct DebateState {
     std::map<std::string, PollView> views;
 };
 
+// A resident's report of a problem with one place (guide_parts.cpp, report_form).
+struct PlaceReportView {
+    bool open = false;
+    int problem = -1;  // index into kReportProblems
+    std::string note;
+    enum class Stage { editing, sending, received, offline, refused } stage = Stage::editing;
+    bool asked_to_choose = false;
+};
+
 struct DrawerView;  // screens/drawer.cpp
 
 // Each screen's typed state lives here, so a new UiState (a new tab, a new test app) starts fresh
@@ -83,6 +93,7 @@ struct UiState {
     // Places edited by municipal teams (issue 18), and the content residents see with them applied
     // (rebuilt only when the overlay changes; null while there is none).
     PlacesOverlayClient places_overlay;
+    std::map<std::string, PlaceReportView> place_reports;  // by place id
     std::shared_ptr<const Content> overlaid_content;
     unsigned overlaid_generation = 0;
 };

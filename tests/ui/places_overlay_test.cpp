@@ -7,6 +7,7 @@
 #include "tests/ui/ui_harness.h"
 
 using namespace stadsmijn;
+using namespace stadsmijn::ui;
 using stadsmijn::ui::testing::HeadlessApp;
 
 namespace {
@@ -64,4 +65,40 @@ TEST_CASE("without a network the return screen says the municipalities' changes 
     app.frame();
     CHECK(has_text_containing(app, app.translator.text("guide.places.overlay_unreachable")));
     CHECK(has_text_containing(app, "Je gemeente: Haarlem"));
+}
+
+TEST_CASE("a resident reports wrong opening hours of a place and is told it reached the municipality") {
+    HeadlessApp app;
+    app.state.now = LocalDateTime{2026, 12, 4, 10, 0};
+    app.state.stored["municipality"] = "urk";
+    app.state.stored[PlacesOverlayClient::kStorageKey] = kOverlay;
+    app.go("#/device/smartphone/return");
+    app.frame();
+    app.activate(Role::button, "Probleem melden");
+    app.activate(Role::button, "Melding versturen");  // nothing chosen yet: asks for it, sends nothing
+    app.frame();
+    CHECK(has_text_containing(app, "Kies eerst wat er niet klopt."));
+    app.activate(Role::radio, "Verkeerde openingstijden");
+    app.type("Toelichting (niet verplicht)", "Dinsdag dicht");
+    app.sent_requests.clear();
+    app.activate(Role::button, "Melding versturen");
+    const HttpRequest* sent = nullptr;
+    for (const auto& r : app.sent_requests)
+        if (r.method == "POST") sent = &r;
+    REQUIRE(sent);
+    app.frame();
+    CHECK(sent->url == "/api/places/proefstation-urk/reports");
+    CHECK(sent->body == R"({"note":"Dinsdag dicht","problem":"wrong-hours"})");
+    CHECK(has_text_containing(app, "Melding wordt verstuurd"));
+
+    app.answer(place_report_tag("proefstation-urk"), 0, "");  // offline: says so, can send again
+    app.frame();
+    CHECK(has_text_containing(app, "Niet verstuurd"));
+    app.sent_requests.clear();
+    app.activate(Role::button, "Melding versturen");
+    REQUIRE(app.sent_requests.size() >= 1);
+    app.answer(place_report_tag("proefstation-urk"), 202, R"({"report": 1, "status": "received"})");
+    app.frame();
+    CHECK(has_text_containing(app, "Bedankt. Je melding is doorgegeven aan de gemeente."));
+    CHECK(app.state.responses.count(place_report_tag("proefstation-urk")) == 0);
 }
