@@ -33,5 +33,6 @@
     STADSMIJN_ROUTE(chain, "/chain/{material}", "#/chain/cobalt", draw_chain) \
     STADSMIJN_ROUTE(region, "/region", "#/region", draw_region) \
     STADSMIJN_ROUTE(actors, "/actors", "#/actors", draw_actors) \
+    STADSMIJN_ROUTE(manage, "/manage", "#/manage", draw_manage) \
     STADSMIJN_ROUTE(not_found, "", "#/no-such-page", draw_not_found)
 // clang-format on
