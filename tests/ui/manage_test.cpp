@@ -13,13 +13,9 @@
 using namespace stadsmijn;
 using namespace stadsmijn::ui;
 using stadsmijn::ui::testing::HeadlessApp;
+using stadsmijn::ui::testing::has_text_containing;
 
 namespace {
-
-bool has_text_containing(const HeadlessApp& app, const std::string& part) {
-    return std::any_of(app.semantics.nodes().begin(), app.semantics.nodes().end(),
-                       [&](const SemanticNode& n) { return n.name.find(part) != std::string::npos; });
-}
 
 const HttpRequest* last_request(const HeadlessApp& app, const std::string& tag_prefix) {
     const HttpRequest* found = nullptr;

@@ -9,14 +9,9 @@
 using namespace stadsmijn;
 using namespace stadsmijn::ui;
 using stadsmijn::ui::testing::HeadlessApp;
+using stadsmijn::ui::testing::has_text_containing;
 
 namespace {
-
-bool has_text_containing(const HeadlessApp& app, const std::string& part) {
-    for (const auto& node : app.semantics.nodes())
-        if (node.name.find(part) != std::string::npos) return true;
-    return false;
-}
 
 // A made-up station (test data only, never shipped), as an editor of Urk would enter it.
 const char* kOverlay = R"({"version": 5, "places": [{"id": "proefstation-urk", "kind": "drop-off",
