@@ -110,7 +110,9 @@
 
   // Services the app asks for (app/platform/web/main_web.cpp). Storage keys carry a prefix so
   // that an embedding page's own keys are never touched.
+  // Keys starting with 'session.' (an editor's token) live in sessionStorage: gone with the tab.
   const storagePrefix = 'stadsmijn.';
+  const storageFor = (key) => (key.startsWith('session.') ? sessionStorage : localStorage);
   const maxImportBytes = 2 * 1024 * 1024;
   const platform = {
     newString(value) {
@@ -122,9 +124,11 @@
     loadStorage() {
       const stored = {};
       try {
-        for (let i = 0; i < localStorage.length; i++) {
-          const key = localStorage.key(i);
-          if (key && key.startsWith(storagePrefix)) stored[key.slice(storagePrefix.length)] = localStorage.getItem(key);
+        for (const area of [localStorage, sessionStorage]) {
+          for (let i = 0; i < area.length; i++) {
+            const key = area.key(i);
+            if (key && key.startsWith(storagePrefix)) stored[key.slice(storagePrefix.length)] = area.getItem(key);
+          }
         }
       } catch (error) {
         // Storage refused (an embed with third-party storage blocked): the app runs without it,
@@ -136,16 +140,17 @@
     // Returns '' once the value is written, else why not; the app shows "saved" only on ''.
     store(key, value) {
       try {
-        localStorage.setItem(storagePrefix + key, value);
-        return localStorage.getItem(storagePrefix + key) === value ? '' : 'the browser did not keep the data';
+        const area = storageFor(key);
+        area.setItem(storagePrefix + key, value);
+        return area.getItem(storagePrefix + key) === value ? '' : 'the browser did not keep the data';
       } catch (error) {
         if (error && error.name === 'QuotaExceededError') return 'the browser storage is full';
         if (error && error.name === 'SecurityError') return 'this browser does not allow saving here';
         return String(error);
       }
     },
-    fetch(tag, method, url, body) {
-      const init = { method: method, credentials: 'omit', headers: {} };
+    fetch(tag, method, url, body, headers) {
+      const init = { method: method, credentials: 'omit', headers: headers ? JSON.parse(headers) : {} };
       if (body) { init.body = body; init.headers['Content-Type'] = 'application/json'; }
       const answer = (status, text) => passStrings([tag, text], (t, b) => Module._stadsmijn_http_response(t, status, b));
       window.fetch(url, init)

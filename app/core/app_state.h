@@ -27,6 +27,8 @@ struct HttpRequest {
     std::string method;  // "GET", "POST"
     std::string url;     // same-origin path ("/api/polls")
     std::string body;    // JSON, for POST
+    // Extra request headers: If-None-Match, If-Match, Authorization (the editors' token).
+    std::map<std::string, std::string> headers = {};  // "= {}": positional initialisers may leave it out
 };
 
 struct PickedFile {

@@ -25,6 +25,18 @@ int hex_value(char c) {
     return -1;
 }
 
+// The Route member a "{...}" segment of a path pattern fills; null for a literal segment.
+std::string* id_field(Route& route, std::string_view segment) {
+    if (segment == "{device}") return &route.device_id;
+    if (segment == "{poll}") return &route.poll_id;
+    if (segment == "{material}") return &route.material_id;
+    if (segment == "{place}") return &route.place_id;
+    return nullptr;
+}
+
+// The enum follows the table's order, so a screen's row is found by index.
+const RouteInfo& find_row(Screen screen) { return route_table()[static_cast<std::size_t>(screen)]; }
+
 }  // namespace
 
 bool is_valid_id(std::string_view id) {
@@ -97,79 +109,41 @@ Route parse_route(std::string_view fragment) {
     }
 
     auto parts = split_path(path);
-    auto is = [&](std::size_t i, std::string_view word) { return parts.size() > i && parts[i] == word; };
-    auto not_found = [&] {
-        Route missing;
-        missing.screen = Screen::not_found;
-        missing.language = route.language;
-        missing.unknown_path = "/" + std::string(path.substr(path.starts_with("/") ? 1 : 0));
-        return missing;
-    };
-
-    if (parts.empty()) {
-        route.screen = Screen::home;
-    } else if (parts.size() == 1 && is(0, "about")) {
-        route.screen = Screen::about;
-    } else if (parts.size() == 1 && is(0, "devices")) {
-        route.screen = Screen::devices;
-    } else if (parts.size() == 1 && is(0, "drawer")) {
-        route.screen = Screen::drawer;
-    } else if (parts.size() == 1 && is(0, "debate")) {
-        route.screen = Screen::debate;
-    } else if (parts.size() == 1 && is(0, "accessibility")) {
-        route.screen = Screen::accessibility;
-    } else if (parts.size() == 1 && is(0, "settings")) {
-        route.screen = Screen::settings;
-    } else if (parts.size() == 1 && is(0, "embed")) {
-        route.screen = Screen::embed_builder;
-    } else if (parts.size() == 1 && is(0, "region")) {
-        route.screen = Screen::region;
-    } else if (parts.size() == 1 && is(0, "actors")) {
-        route.screen = Screen::actors;
-    } else if (parts.size() == 2 && is(0, "chain") && is_valid_id(parts[1])) {
-        route.screen = Screen::chain;
-        route.material_id = std::string(parts[1]);
-    } else if (parts.size() == 2 && is(0, "poll") && is_valid_id(parts[1])) {
-        route.screen = Screen::poll;
-        route.poll_id = std::string(parts[1]);
-    } else if ((parts.size() == 2 || parts.size() == 3) && is(0, "device") && is_valid_id(parts[1])) {
-        route.device_id = std::string(parts[1]);
-        if (parts.size() == 2)
-            route.screen = Screen::device;
-        else if (is(2, "repair"))
-            route.screen = Screen::device_repair;
-        else if (is(2, "reuse"))
-            route.screen = Screen::device_reuse;
-        else if (is(2, "return"))
-            route.screen = Screen::device_return;
-        else
-            return not_found();
-    } else {
-        return not_found();
+    for (const RouteInfo& row : route_table()) {
+        if (row.screen == Screen::not_found) continue;
+        auto pattern = split_path(row.path);
+        if (pattern.size() != parts.size()) continue;
+        Route candidate = route;
+        candidate.screen = row.screen;
+        bool match = true;
+        for (std::size_t i = 0; match && i < parts.size(); ++i) {
+            if (std::string* id = id_field(candidate, pattern[i])) {
+                match = is_valid_id(parts[i]);
+                *id = std::string(parts[i]);
+            } else {
+                match = pattern[i] == parts[i];
+            }
+        }
+        if (match) return candidate;
     }
-    return route;
+    Route missing;
+    missing.screen = Screen::not_found;
+    missing.language = route.language;
+    missing.unknown_path = "/" + std::string(path.substr(path.starts_with("/") ? 1 : 0));
+    return missing;
 }
 
 std::string format_route(const Route& route) {
     std::string path;
-    switch (route.screen) {
-        case Screen::home: path = "/"; break;
-        case Screen::about: path = "/about"; break;
-        case Screen::devices: path = "/devices"; break;
-        case Screen::device: path = "/device/" + route.device_id; break;
-        case Screen::device_repair: path = "/device/" + route.device_id + "/repair"; break;
-        case Screen::device_reuse: path = "/device/" + route.device_id + "/reuse"; break;
-        case Screen::device_return: path = "/device/" + route.device_id + "/return"; break;
-        case Screen::drawer: path = "/drawer"; break;
-        case Screen::debate: path = "/debate"; break;
-        case Screen::poll: path = "/poll/" + route.poll_id; break;
-        case Screen::accessibility: path = "/accessibility"; break;
-        case Screen::embed_builder: path = "/embed"; break;
-        case Screen::settings: path = "/settings"; break;
-        case Screen::chain: path = "/chain/" + route.material_id; break;
-        case Screen::region: path = "/region"; break;
-        case Screen::actors: path = "/actors"; break;
-        case Screen::not_found: path = route.unknown_path.empty() ? "/" : route.unknown_path; break;
+    if (route.screen == Screen::not_found) {
+        path = route.unknown_path.empty() ? "/" : route.unknown_path;
+    } else {
+        Route copy = route;  // id_field hands out pointers into a route
+        for (std::string_view part : split_path(find_row(route.screen).path)) {
+            const std::string* id = id_field(copy, part);
+            path += "/" + (id ? *id : std::string(part));
+        }
+        if (path.empty()) path = "/";
     }
     std::string query;
     auto add = [&](const std::string& key, const std::string& value) {
@@ -181,27 +155,15 @@ std::string format_route(const Route& route) {
     return "#" + path + query;
 }
 
-const char* screen_name(Screen screen) {
-    switch (screen) {
-        case Screen::home: return "home";
-        case Screen::about: return "about";
-        case Screen::devices: return "devices";
-        case Screen::device: return "device";
-        case Screen::device_repair: return "device_repair";
-        case Screen::device_reuse: return "device_reuse";
-        case Screen::device_return: return "device_return";
-        case Screen::drawer: return "drawer";
-        case Screen::debate: return "debate";
-        case Screen::poll: return "poll";
-        case Screen::accessibility: return "accessibility";
-        case Screen::embed_builder: return "embed_builder";
-        case Screen::settings: return "settings";
-        case Screen::chain: return "chain";
-        case Screen::region: return "region";
-        case Screen::actors: return "actors";
-        case Screen::not_found: return "not_found";
-    }
-    return "not_found";
+const std::vector<RouteInfo>& route_table() {
+    static const std::vector<RouteInfo> rows = {
+#define STADSMIJN_ROUTE_ROW(name, path, example, draw) {Screen::name, #name, path, example},
+        STADSMIJN_ROUTES(STADSMIJN_ROUTE_ROW)
+#undef STADSMIJN_ROUTE_ROW
+    };
+    return rows;
 }
+
+const char* screen_name(Screen screen) { return find_row(screen).name; }
 
 }  // namespace stadsmijn

@@ -12,27 +12,17 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/route_table.h"
 
 namespace stadsmijn {
 
+// One value per row of the route table (core/route_table.h), in its order.
 enum class Screen {
-    home,
-    about,
-    devices,
-    device,          // what's inside
-    device_repair,
-    device_reuse,
-    device_return,
-    drawer,
-    debate,
-    poll,
-    accessibility,
-    embed_builder,
-    settings,        // text size and contrast
-    chain,           // what happens to a material after hand-in
-    region,          // the region's chains, per material
-    actors,          // the matchmaking directory of organisations
-    not_found,
+#define STADSMIJN_SCREEN_ENUM(name, path, example, draw) name,
+    STADSMIJN_ROUTES(STADSMIJN_SCREEN_ENUM)
+#undef STADSMIJN_SCREEN_ENUM
 };
 
 struct Route {
@@ -40,6 +30,7 @@ struct Route {
     std::string device_id;  // for the device screens
     std::string poll_id;    // for Screen::poll
     std::string material_id;  // for Screen::chain
+    std::string place_id;   // for the place editor (#/manage/place/{place})
     std::string language;   // from ?lang=; empty when the URL does not say
     std::map<std::string, std::string> query;  // every other query parameter, decoded
     std::string unknown_path;  // what was asked for, for the not-found screen
@@ -54,6 +45,15 @@ std::string format_route(const Route& route);
 
 // A short stable name of the screen ("device_repair"), for the test API and analytics.
 const char* screen_name(Screen screen);
+
+// The rows of the route table, for code that lists screens (tests, the test API).
+struct RouteInfo {
+    Screen screen;
+    const char* name;
+    const char* path;     // pattern, "" for not_found
+    const char* example;  // a real route of the screen
+};
+const std::vector<RouteInfo>& route_table();
 
 // Ids in routes and content are short kebab-case words: [a-z0-9] with single '-' between.
 bool is_valid_id(std::string_view id);

@@ -17,23 +17,10 @@ namespace {
 
 void draw_screen(UiFrame& f) {
     switch (f.state.route.screen) {
-        case Screen::home: draw_home(f); break;
-        case Screen::about: draw_about(f); break;
-        case Screen::not_found: draw_not_found(f); break;
-        case Screen::devices: draw_devices(f); break;
-        case Screen::device: draw_device_inside(f); break;
-        case Screen::device_repair: draw_device_repair(f); break;
-        case Screen::device_reuse: draw_device_reuse(f); break;
-        case Screen::device_return: draw_device_return(f); break;
-        case Screen::drawer: draw_drawer(f); break;
-        case Screen::settings: draw_settings(f); break;
-        case Screen::debate: draw_debate(f); break;
-        case Screen::poll: draw_poll(f); break;
-        case Screen::accessibility: draw_accessibility(f); break;
-        case Screen::embed_builder: draw_embed_builder(f); break;
-        case Screen::chain: draw_chain(f, f.state.route.material_id); break;
-        case Screen::region: draw_region(f); break;
-        case Screen::actors: draw_actors(f); break;
+#define STADSMIJN_DRAW_CASE(name, path, example, draw) \
+    case Screen::name: draw(f); break;
+        STADSMIJN_ROUTES(STADSMIJN_DRAW_CASE)
+#undef STADSMIJN_DRAW_CASE
     }
 }
 
@@ -253,7 +240,49 @@ std::string page_title(const Translator& t, const Route& route) {
     return t.text(std::string("title.") + screen_name(route.screen)) + " · " + name;
 }
 
+namespace {
+
+// Screens that list places ask for the municipal teams' latest edits when they open.
+bool shows_places(Screen screen) {
+    return screen == Screen::device_repair || screen == Screen::device_reuse || screen == Screen::device_return;
+}
+
+// The places overlay: fetched and kept by core, applied here so every screen reads the places
+// residents should see (f.content with the overlay laid over the bundled places).
+const Content& content_with_overlay(UiFrame& f) {
+    UiState& ui = f.ui;
+    OverlayEffects out;
+    ui.places_overlay.update(f.state, static_cast<std::int64_t>(ImGui::GetTime() * 1000.0),
+                             shows_places(f.state.route.screen), out);
+    for (auto& [key, value] : out.store) f.actions.store[key] = std::move(value);
+    for (auto& request : out.requests) f.actions.requests.push_back(std::move(request));
+    for (auto& tag : out.forget_responses) f.actions.forget_responses.push_back(std::move(tag));
+    if (!ui.places_overlay.overlay()) return f.content;
+    if (!ui.overlaid_content || ui.overlaid_generation != ui.places_overlay.generation()) {
+        auto content = std::make_shared<Content>(f.content);
+        content->places = resident_places(f.content.places, ui.places_overlay.overlay());
+        ui.overlaid_content = std::move(content);
+        ui.overlaid_generation = ui.places_overlay.generation();
+    }
+    return *ui.overlaid_content;
+}
+
+void draw_app_with(UiFrame& f);
+
+}  // namespace
+
 void draw_app(UiFrame& f) {
+    const Content& content = content_with_overlay(f);
+    if (&content == &f.content) return draw_app_with(f);
+    UiFrame g{content,          f.content_problems, f.t,           f.state,          f.fonts,
+              f.palette,        f.semantics,        f.actions,     f.ui,             f.page_input,
+              f.page_edits_text, f.reset_scroll,    f.scroll_to_widget, f.column_right, f.random32};
+    draw_app_with(g);
+}
+
+namespace {
+
+void draw_app_with(UiFrame& f) {
     f.semantics.begin_frame();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
@@ -303,5 +332,7 @@ void draw_app(UiFrame& f) {
     bring_into_view(f);
     ImGui::End();
 }
+
+}  // namespace
 
 }  // namespace stadsmijn::ui

@@ -12,6 +12,9 @@
 #include "core/app_state.h"
 #include "core/content/content.h"
 #include "core/i18n.h"
+#include "core/manage_client.h"
+#include "core/place_reports.h"
+#include "core/places_overlay_client.h"
 #include "core/polls/poll_client.h"
 #include "ui/fonts.h"
 #include "ui/semantics.h"
@@ -71,6 +74,28 @@ struct DebateState {
     std::map<std::string, PollView> views;
 };
 
+// A resident's report of a problem with one place (guide_parts.cpp, report_form).
+struct PlaceReportView {
+    bool open = false;
+    int problem = -1;  // index into kReportProblems
+    std::string note;
+    enum class Stage { editing, sending, received, offline, refused } stage = Stage::editing;
+    bool asked_to_choose = false;
+};
+
+// The editors' screen (#/manage): what the server said about the signed-in editor and their places.
+struct ManageView {
+    std::string token_input;
+    std::optional<EditorSession> session;
+    bool checking = false;
+    std::string problem;       // text key of why signing in failed
+    std::string municipality;  // whose places are listed
+    std::string municipality_input;
+    std::optional<std::vector<Place>> places;
+    bool loading = false;
+    std::string outcome;       // text key of the last change's answer
+};
+
 struct DrawerView;  // screens/drawer.cpp
 
 // Each screen's typed state lives here, so a new UiState (a new tab, a new test app) starts fresh
@@ -79,6 +104,13 @@ struct UiState {
     std::map<std::string, std::string> fields;
     DebateState debate;
     std::shared_ptr<DrawerView> drawer;  // shared_ptr: the type is complete only in drawer.cpp
+    // Places edited by municipal teams (issue 18), and the content residents see with them applied
+    // (rebuilt only when the overlay changes; null while there is none).
+    PlacesOverlayClient places_overlay;
+    std::map<std::string, PlaceReportView> place_reports;  // by place id
+    ManageView manage;
+    std::shared_ptr<const Content> overlaid_content;
+    unsigned overlaid_generation = 0;
 };
 
 struct UiFrame {

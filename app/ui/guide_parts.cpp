@@ -516,6 +516,63 @@ std::string municipality_picker(UiFrame& f, std::optional<GeoPoint>& location) {
     return municipality && editing != "1" ? chosen : std::string();
 }
 
+// "Report a problem" under a place: closed, wrong hours, does not take this device, other, with an
+// optional note; sent to the editors' queue of the place's municipality.
+void report_form(UiFrame& f, const Place& place) {
+    PlaceReportView& view = f.ui.place_reports[place.id];
+    using Stage = PlaceReportView::Stage;
+    const std::string tag = place_report_tag(place.id);
+    if (view.stage == Stage::sending) {
+        auto answer = f.state.responses.find(tag);
+        if (answer != f.state.responses.end()) {
+            ReportOutcome outcome = report_outcome(answer->second);
+            view.stage = outcome == ReportOutcome::received ? Stage::received
+                         : outcome == ReportOutcome::offline ? Stage::offline
+                                                             : Stage::refused;
+            f.actions.forget_responses.push_back(tag);
+            const char* key = view.stage == Stage::received ? "guide.report.received"
+                              : view.stage == Stage::offline ? "guide.report.offline"
+                                                             : "guide.report.refused";
+            f.actions.announce.push_back(f.text(key));
+        }
+    }
+    if (view.stage == Stage::received) {
+        paragraph(f, f.text("guide.report.received"));
+        return;
+    }
+    if (!view.open) {
+        if (secondary_button(f, "##report-open", f.text("guide.report.open"))) view.open = true;
+        return;
+    }
+    heading(f, f.text("guide.report.open"), 4);
+    std::vector<std::string> labels;
+    for (ReportProblem p : kReportProblems) labels.push_back(f.text(std::string("guide.report.problem.") + report_problem_name(p)));
+    int chosen = radio_row(f, "##report-problem", f.text("guide.report.problem_label"), labels, labels, view.problem, true);
+    if (chosen >= 0) view.problem = chosen;
+    text_field(f, "##report-note", f.text("guide.report.note_label"), view.note);
+    if (view.stage == Stage::sending) {
+        muted(f, f.text("guide.report.sending"));
+        return;
+    }
+    if (view.stage == Stage::offline) muted(f, f.text("guide.report.offline"));
+    if (view.stage == Stage::refused) muted(f, f.text("guide.report.refused"));
+    if (view.asked_to_choose && view.problem < 0) muted(f, f.text("guide.report.choose_first"));
+    if (primary_button(f, "##report-send", f.text("guide.report.send"))) {
+        if (view.problem < 0) {
+            view.asked_to_choose = true;
+            f.actions.announce.push_back(f.text("guide.report.choose_first"));
+        } else {
+            f.actions.requests.push_back(
+                place_report_request(place.id, kReportProblems[static_cast<std::size_t>(view.problem)], view.note));
+            view.stage = Stage::sending;
+        }
+    }
+}
+
+void places_overlay_notice(UiFrame& f) {
+    if (f.ui.places_overlay.status() == OverlayStatus::unreachable) muted(f, f.text("guide.places.overlay_unreachable"));
+}
+
 void place_block(UiFrame& f, const PlanPlace& plan_place) {
     if (!plan_place.place) return;
     const Place& place = *plan_place.place;
@@ -552,9 +609,17 @@ void place_block(UiFrame& f, const PlanPlace& plan_place) {
     if (!place.note.empty()) muted(f, place.note.in(language));
     if (!place.website.empty()) web_link(f, "##website", f.text("guide.place.website"), place.website);
     source_links(f, "##sources", place.sources);
-    muted(f, f.text(place.checked_how == CheckedHow::research_note ? "guide.place.checked_research_note"
-                                                                   : "guide.place.checked",
-                    {{"date", date_text(f, place.checked)}}));
+    if (place.entered) {
+        // Entered by a municipal team (issue 18) instead of taken from a source: say who and when.
+        const Municipality* m = f.content.find_municipality(place.entered->municipality);
+        muted(f, f.text("guide.place.entered", {{"municipality", m ? m->name : place.entered->municipality},
+                                                {"date", date_text(f, place.entered->on)}}));
+    } else {
+        muted(f, f.text(place.checked_how == CheckedHow::research_note ? "guide.place.checked_research_note"
+                                                                       : "guide.place.checked",
+                        {{"date", date_text(f, place.checked)}}));
+    }
+    report_form(f, place);
     gap(0.3f);
     ImGui::PopID();
 }

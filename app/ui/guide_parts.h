@@ -88,6 +88,9 @@ std::string municipality_picker(UiFrame& f, std::optional<GeoPoint>& location);
 
 // A place from a plan: name, address, distance, what it accepts, next opening, its sources.
 void place_block(UiFrame& f, const PlanPlace& place);
+// Under a list of places: says so when the municipal teams' latest changes could not be fetched
+// (the places shown are then those of the build, or of the overlay last seen).
+void places_overlay_notice(UiFrame& f);
 
 // The reasons of a plan option, each with its source links.
 void option_reasons(UiFrame& f, const std::vector<OptionReasonItem>& reasons);

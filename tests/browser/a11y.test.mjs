@@ -8,10 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 
 import { app, launchBrowser, openPage, screenshot, startServer, waitForApp, waitForIdle } from './lib/harness.mjs';
+import { routes } from './lib/routes.mjs';
 
-const routes = ['#/', '#/about', '#/accessibility', '#/devices', '#/device/smartphone', '#/device/smartphone/repair',
-  '#/device/smartphone/reuse', '#/device/smartphone/return', '#/drawer', '#/settings', '#/debate', '#/embed', '#/region', '#/actors', '#/chain/cobalt',
-  '#/no-such-page'];
 const sizes = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 800 } };
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 

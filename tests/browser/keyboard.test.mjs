@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { app, clickWidget, launchBrowser, openPage, screenshot, startServer, waitForApp, waitForIdle } from './lib/harness.mjs';
+import { routes } from './lib/routes.mjs';
 
 let server, browser;
 before(async () => {
@@ -131,9 +132,6 @@ describe('keyboard only', () => {
   });
 
   test('on every route Tab reaches every control once and then leaves the app (no keyboard trap)', async () => {
-    const routes = ['#/', '#/about', '#/accessibility', '#/devices', '#/device/smartphone', '#/device/smartphone/repair',
-      '#/device/smartphone/reuse', '#/device/smartphone/return', '#/drawer', '#/settings', '#/debate', '#/embed',
-      '#/no-such-page'];
     const problems = [];
     for (const route of routes) {
       // A fresh load each time, so Tab starts at the top of the document.

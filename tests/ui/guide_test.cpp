@@ -8,13 +8,9 @@
 using namespace stadsmijn;
 using namespace stadsmijn::ui;
 using stadsmijn::ui::testing::HeadlessApp;
+using stadsmijn::ui::testing::has_text_containing;
 
 namespace {
-
-bool has_text_containing(const HeadlessApp& app, const std::string& part) {
-    return std::any_of(app.semantics.nodes().begin(), app.semantics.nodes().end(),
-                       [&](const SemanticNode& n) { return n.name.find(part) != std::string::npos; });
-}
 
 std::vector<const SemanticNode*> children_of(const HeadlessApp& app, unsigned parent, Role role) {
     std::vector<const SemanticNode*> found;

@@ -159,4 +159,11 @@ public:
     std::vector<std::string> announcements;
 };
 
+// Whether any node the last frame drew has `part` in its name.
+inline bool has_text_containing(const HeadlessApp& app, const std::string& part) {
+    for (const auto& node : app.semantics.nodes())
+        if (node.name.find(part) != std::string::npos) return true;
+    return false;
+}
+
 }  // namespace stadsmijn::ui::testing

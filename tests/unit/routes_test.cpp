@@ -1,3 +1,6 @@
+#include <set>
+#include <string>
+
 #include <doctest/doctest.h>
 
 #include "core/routes.h"
@@ -65,4 +68,26 @@ TEST_CASE("percent escapes are decoded in query values and bad escapes are kept"
     CHECK(percent_decode("100%") == "100%");
     CHECK(percent_decode("%zz") == "%zz");
     CHECK(percent_decode(percent_encode("a b&c=d/é")) == "a b&c=d/é");
+}
+
+TEST_CASE("every row of the route table parses its example to its screen and formats it back") {
+    std::set<std::string> names;
+    for (const RouteInfo& row : route_table()) {
+        CAPTURE(row.name);
+        CHECK(names.insert(row.name).second);
+        CHECK(std::string(screen_name(row.screen)) == row.name);
+        Route route = parse_route(row.example);
+        CHECK(route.screen == row.screen);
+        CHECK(format_route(route) == row.example);
+    }
+    CHECK(route_table().size() == static_cast<std::size_t>(Screen::not_found) + 1);
+}
+
+TEST_CASE("an id segment of the table fills its member of the route") {
+    CHECK(parse_route("#/chain/cobalt").material_id == "cobalt");
+    CHECK(parse_route("#/chain/Cobalt").screen == Screen::not_found);
+    Route chain;
+    chain.screen = Screen::chain;
+    chain.material_id = "lithium";
+    CHECK(format_route(chain) == "#/chain/lithium");
 }

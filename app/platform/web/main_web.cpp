@@ -51,8 +51,9 @@ EM_JS(char*, js_load_storage, (), { return Module.platform.newString(Module.plat
 EM_JS(char*, js_store, (const char* key, const char* value), {
     return Module.platform.newString(Module.platform.store(UTF8ToString(key), UTF8ToString(value)));
 });
-EM_JS(void, js_fetch, (const char* tag, const char* method, const char* url, const char* body), {
-    Module.platform.fetch(UTF8ToString(tag), UTF8ToString(method), UTF8ToString(url), UTF8ToString(body));
+EM_JS(void, js_fetch, (const char* tag, const char* method, const char* url, const char* body, const char* headers), {
+    Module.platform.fetch(UTF8ToString(tag), UTF8ToString(method), UTF8ToString(url), UTF8ToString(body),
+                          UTF8ToString(headers));
 });
 EM_JS(void, js_download, (const char* name, const char* mime, const char* text), {
     Module.platform.download(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(text));
@@ -275,7 +276,8 @@ int main(int argc, char** argv) {
             return take_string(js_store(key.c_str(), value.c_str()));
         },
         .fetch = [](const stadsmijn::ui::HttpRequest& r) {
-            js_fetch(r.tag.c_str(), r.method.c_str(), r.url.c_str(), r.body.c_str());
+            std::string headers = nlohmann::json(r.headers).dump();
+            js_fetch(r.tag.c_str(), r.method.c_str(), r.url.c_str(), r.body.c_str(), headers.c_str());
         },
         .download = [](const stadsmijn::ui::FileDownload& file) {
             js_download(file.filename.c_str(), file.mime.c_str(), file.text.c_str());

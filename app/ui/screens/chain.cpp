@@ -133,6 +133,8 @@ void figure_lines(UiFrame& f, const std::vector<const ChainFigure*>& figures) {
 
 }  // namespace
 
+void draw_chain(UiFrame& f) { draw_chain(f, f.state.route.material_id); }
+
 void draw_chain(UiFrame& f, std::string_view material) {
     const std::string lang = f.t.language();
     const Material* m = f.content.find_material(material);

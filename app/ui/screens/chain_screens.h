@@ -1,7 +1,6 @@
-// The chain after hand-in and the matchmaking directory (issue 16). Declared here until the lead
-// wires them into the route table (routes.*, screens.h and app_ui.cpp are another engineer's
-// today):
-//   #/chain/<material>   draw_chain(f, material)
+// The chain after hand-in and the matchmaking directory (issue 16); their rows are in
+// core/route_table.h:
+//   #/chain/<material>   draw_chain(f) = draw_chain(f, route's material)
 //   #/region             draw_region(f)
 //   #/actors             draw_actors(f); filters in the query: ?material=..&link=..&municipality=..
 //   the return screen    draw_what_happens_next(f, device_id), a section below its options

@@ -112,6 +112,7 @@ void option_card(UiFrame& f, const Device& device, const PlanOption& option, boo
     }
     option_reasons(f, option.reasons);
     if (option.kind == OptionKind::repair_cafe) {
+        places_overlay_notice(f);
         if (!option.places.empty()) {
             for (const PlanPlace& place : option.places) place_block(f, place);
         } else if (has_place_choice) {

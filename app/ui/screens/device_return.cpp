@@ -80,6 +80,7 @@ void draw_device_return(UiFrame& f) {
     }
     gap(0.5f);
     heading(f, f.text("guide.return.where_title"), 2);
+    places_overlay_notice(f);
     const bool has_place = !municipality.empty() || location.has_value();
     option_cards(f, "##guide-return-options", hand_in.size(), 260.0f, [&](std::size_t i) {
         const PlanOption& o = *hand_in[i];
