@@ -297,18 +297,25 @@
       }
     }
 
-    // A control that had keyboard focus and was rebuilt, removed or disabled by this update (a
-    // vote button while the next statement comes) would leave focus on the page's body, and Tab
+    // A control that had keyboard focus and was moved, rebuilt, removed or disabled by this update
+    // (a vote button while the next statement comes) would leave focus on the page's body, and Tab
     // would start again at the top. Focus goes back to it, or to its successor with the same role
     // and name, as soon as one can take it; any other focus move cancels that.
     keepFocus(before) {
       const now = document.activeElement;
       const onBody = !now || now === document.body;
-      if (onBody && before && before._node && (!before.isConnected || before.disabled)) {
-        this.lostFocus = { role: before._node.role, name: before._node.name };
+      // Moving a focused element within the DOM (insertBefore) blurs it too.
+      if (onBody && before && before._node) {
+        this.lostFocus = { element: before, role: before._node.role, name: before._node.name };
       }
       if (!this.lostFocus) return;
       if (now && now !== document.body) { this.lostFocus = null; return; }
+      const same = this.lostFocus.element;
+      if (same.isConnected && !same.disabled) {
+        this.lostFocus = null;
+        same.focus({ preventScroll: true });
+        return;
+      }
       for (const element of this.elements.values()) {
         const node = element._node;
         if (node && node.role === this.lostFocus.role && node.name === this.lostFocus.name && !element.disabled) {
