@@ -12,6 +12,7 @@
 #include "core/routes.h"
 #include "server/campaigns.h"
 #include "server/csv_text.h"
+#include "server/request_guard.h"
 #include "server/request_identity.h"
 
 namespace stadsmijn::server {
@@ -20,8 +21,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr std::size_t kPlaceBodyLimit = 16 * 1024;
-constexpr std::size_t kSmallBodyLimit = 2 * 1024;
 constexpr std::size_t kMaxNote = 500;
 constexpr std::size_t kMaxName = 100;
 const char* const kProblems[] = {"closed", "wrong-hours", "does-not-take", "other"};
@@ -87,16 +86,6 @@ struct KnownPlace {
 };
 
 }  // namespace
-
-std::optional<std::size_t> municipal_body_limit(std::string_view method, std::string_view path) {
-    if (method == "PUT" && path.starts_with("/api/places/")) return kPlaceBodyLimit;
-    if (method == "POST" && path.starts_with("/api/places/") && path.ends_with("/reports")) return kSmallBodyLimit;
-    if (method == "POST" && path == "/api/editors") return kSmallBodyLimit;
-    if (method == "PUT" && path.starts_with("/api/campaigns/")) return kPlaceBodyLimit;
-    if (method == "POST" && path.starts_with("/api/reports/")) return std::size_t{0};
-    if (method == "DELETE" && path.starts_with("/api/editors/")) return std::size_t{0};
-    return std::nullopt;
-}
 
 bool Caller::covers(const std::string& municipality) const {
     return admin || std::find(editor.municipalities.begin(), editor.municipalities.end(), municipality) !=
@@ -438,7 +427,7 @@ void MunicipalApi::install(httplib::Server& http) {
             retry_after(res, *wait);
             return json_error(res, 429, "too many reports from this address; try again later");
         }
-        if (req.body.size() > kSmallBodyLimit) return json_error(res, 413, "a report is at most 2048 bytes");
+        if (req.body.size() > kMunicipalSmallBody) return json_error(res, 413, "a report is at most 2048 bytes");
         if (!is_json(req, res)) return;
         auto body = Json::parse(req.body, nullptr, false);
         if (body.is_discarded() || !body.is_object())

@@ -81,7 +81,4 @@ private:
     std::string overlay_cached_body_;
 };
 
-// The largest body each municipal route takes (0: none), for the edge's route limits.
-std::optional<std::size_t> municipal_body_limit(std::string_view method, std::string_view path);
-
 }  // namespace stadsmijn::server

@@ -220,8 +220,8 @@ void draw_results_body(UiFrame& f, const polls::WirePoll& poll, const polls::Wir
     paragraph(f, f.t.plural("debate.results.counts", results.participants,
                             {{"participants", count_text(f, results.participants)},
                              {"votes", count_text(f, results.votes)}}));
-    // Per municipality or province (server/README.md, "Abuse limits"): self-reported, and hidden
-    // below a minimum of participants so that nobody's votes can be read from it.
+    // Per municipality or province (server/README.md, "Abuse limits") self-reported; there and in
+    // the whole poll hidden below a minimum of participants, so that nobody's votes can be read.
     if (results.area_self_reported) muted(f, f.text("debate.results.self_reported"));
     if (results.status == "grouped") {
         heading(f, f.text("debate.results.groups_title"), 3);
@@ -242,7 +242,7 @@ void draw_results_body(UiFrame& f, const polls::WirePoll& poll, const polls::Wir
                    rows);
         draw_stability(f, results);
         draw_opinion_map(f, results, client);
-    } else if (results.area_self_reported && results.status == "too_few_participants") {
+    } else if (results.status == "too_few_participants" && results.minimum_participants > 0) {
         muted(f, f.text("debate.results.too_few_area",
                         {{"minimum", count_text(f, results.minimum_participants)}}));
     } else {
