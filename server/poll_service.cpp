@@ -398,11 +398,9 @@ Result<std::shared_ptr<const PollService::ComputedResults>> PollService::compute
                  {"computed_at", result->computed_at_ms},
                  {"algorithm", {{"name", kAlgorithm}, {"version", kAlgorithmVersion}, {"seed", poll.seed()}}},
                  {"vote_convention", "agree +1, disagree -1, pass 0"}};
-    if (filtered) {
-        // Participants name their municipality themselves; nothing checks it.
-        body["municipality_self_reported"] = true;
-        body["minimum_participants"] = config_.minimum_participants_per_area;
-    }
+    // Participants name their municipality themselves; nothing checks it.
+    if (filtered) body["municipality_self_reported"] = true;
+    body["minimum_participants"] = config_.minimum_participants_per_area;
     auto matrix = polls::VoteMatrix::from_records(records);
     if (!matrix) return fail(matrix.error());
     // An answer without groups: the status, counts, and nothing that shows a vote.
@@ -423,10 +421,11 @@ Result<std::shared_ptr<const PollService::ComputedResults>> PollService::compute
                                            {"statements", accepted.size()},
                                            {"in_conversation", 0},
                                            {"grouped", 0}});
-    // With a handful of people in a municipality, its counts and map would show how each of them
-    // voted. Below the minimum only the number of participants and votes is given.
-    if (filtered && static_cast<std::int64_t>(matrix.value().participant_count()) <
-                        static_cast<std::int64_t>(config_.minimum_participants_per_area))
+    // With a handful of people, in a municipality or in the whole poll (a town-hall evening of
+    // three), the counts and map would show how each of them voted. Below the minimum only the
+    // number of participants and votes is given.
+    if (static_cast<std::int64_t>(matrix.value().participant_count()) <
+        static_cast<std::int64_t>(config_.minimum_participants_per_area))
         return without_groups("too_few_participants", {{"participants", matrix.value().participant_count()},
                                                        {"votes", matrix.value().vote_count()},
                                                        {"statements", accepted.size()}});

@@ -66,7 +66,7 @@ struct PollServiceConfig {
     RateLimit statements_per_address{.per_second = 20.0 / 3600, .burst = 20};
     std::int64_t statements_per_address_per_day = 60;  // 0: no cap
     RateLimit statements_per_poll{.per_second = 300.0 / 3600, .burst = 300};
-    // Results for a municipality or province only from this many participants (k-anonymity).
+    // Results of the whole poll, and per municipality or province, only from this many participants.
     int minimum_participants_per_area = 10;
 };
 

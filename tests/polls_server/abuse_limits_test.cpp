@@ -171,7 +171,9 @@ TEST_CASE("a formula in a statement is exported as text, not as a spreadsheet fo
 }
 
 TEST_CASE("results for a municipality with fewer than 10 participants reveal no votes") {
-    TestServer server;
+    TestServerOptions options;
+    options.service.minimum_participants_per_area = 10;  // what stadsmijn-server runs with
+    TestServer server(options);
     // One resident of Haarlem, nine of Almere, twelve of Zaanstad.
     auto vote_as = [&](const std::string& who, const std::string& municipality, const char* vote) {
         for (long s = 1; s <= 4; ++s)
@@ -199,6 +201,33 @@ TEST_CASE("results for a municipality with fewer than 10 participants reveal no 
     CHECK(zaanstad.json["status"] != "too_few_participants");
     CHECK(zaanstad.json["statements"].size() == 4);
     CHECK(zaanstad.json["municipality_self_reported"] == true);
+}
+
+// Found by a walk (2026-12-04): "Hele regio" listed each vote of a poll's only participant ("1 van 1").
+TEST_CASE("results of the whole poll with fewer than 10 participants reveal no votes") {
+    TestServerOptions options;
+    options.service.minimum_participants_per_area = 10;
+    TestServer server(options);
+    auto vote_as = [&](int person, const char* vote) {
+        const std::string who = token("region", person);
+        for (long s = 1; s <= 3; ++s)
+            REQUIRE(post(server, kVotes, vote_body(who, s, vote, token("rk" + std::to_string(person), s), "urk")).status ==
+                    200);
+    };
+    vote_as(0, "agree");
+    auto alone = get(server, kResults);
+    REQUIRE(alone.status == 200);
+    CHECK(alone.json["status"] == "too_few_participants");
+    CHECK(alone.json["minimum_participants"] == 10);
+    CHECK(alone.json["counts"]["participants"] == 1);
+    CHECK(alone.json["statements"].empty());
+    CHECK(alone.json["consensus"]["agree"].empty());
+    CHECK(alone.json["map"].empty());
+    CHECK(!alone.json.contains("municipality_self_reported"));
+    for (int p = 1; p < 10; ++p) vote_as(p, p % 2 ? "agree" : "disagree");
+    auto ten = get(server, kResults);
+    CHECK(ten.json["status"] != "too_few_participants");
+    CHECK(ten.json["statements"].size() == 3);
 }
 
 TEST_CASE("a 409 for a reused key does not create a participant") {

@@ -44,7 +44,9 @@ struct TestServerOptions {
     server::PollServiceConfig service = server::without_abuse_limits({.votes_per_participant = {},
                                                                       .statements_per_participant = {},
                                                                       .results_refresh = std::chrono::milliseconds(0),
-                                                                      .stability_runs = 3});
+                                                                      .stability_runs = 3,
+                                                                      // the tests' polls have a few participants
+                                                                      .minimum_participants_per_area = 1});
     server::PollApiConfig api{.requests_per_connection = {}};
     std::string admin_token = kAdminToken;  // empty: no admin token configured
     std::string database{};                 // empty: a fresh one
