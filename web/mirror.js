@@ -201,7 +201,7 @@
         case 'radio':
           element.textContent = node.name;
           element.setAttribute('aria-checked', node.checked ? 'true' : 'false');
-          element.tabIndex = node.checked ? 0 : -1;
+          this.radiosChanged = true; // rovingRadios() picks the group's Tab stop
           break;
         case 'checkbox':
           element.checked = !!node.checked;
@@ -279,9 +279,13 @@
         if (expected !== element) parent.insertBefore(element, expected || null);
       }
       for (const [id, element] of this.elements) {
-        if (!seen.has(id)) { element.remove(); this.elements.delete(id); }
+        if (!seen.has(id)) {
+          if (element.dataset.role === 'radio') this.radiosChanged = true;
+          element.remove();
+          this.elements.delete(id);
+        }
       }
-      this.rovingRadios();
+      if (this.radiosChanged) this.rovingRadios();
       this.keepFocus(active);
       this.followScreen(page.nodes, focusInPage, page.screen);
     }
@@ -289,11 +293,15 @@
     // ARIA's radio pattern: one Tab stop per group, the chosen radio or, with nothing chosen yet,
     // the first one (a group with no choice was unreachable by Tab).
     rovingRadios() {
+      this.radiosChanged = false;
       const groups = new Set(Array.from(this.root.querySelectorAll('[role=radio]'), (r) => r.parentElement));
       for (const group of groups) {
         const radios = Array.from(group.children).filter((e) => e.dataset.role === 'radio');
         const stop = radios.find((r) => r.getAttribute('aria-checked') === 'true') || radios[0];
-        for (const radio of radios) radio.tabIndex = radio === stop ? 0 : -1;
+        for (const radio of radios) {
+          const tabIndex = radio === stop ? 0 : -1;
+          if (radio.tabIndex !== tabIndex) radio.tabIndex = tabIndex;
+        }
       }
     }
 
